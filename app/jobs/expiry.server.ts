@@ -1,0 +1,13 @@
+import { getDb } from "~/utils/db.server";
+
+/** Moves published jobs past their validity end to expired; they leave search, feeds and sitemap. */
+export async function expireJobs({ now = new Date() }: { now?: Date } = {}) {
+  const rows = await getDb()
+    .updateTable("jobs")
+    .set({ status: "expired", updated_at: now })
+    .where("status", "=", "published")
+    .where("valid_through", "<=", now)
+    .returning("id")
+    .execute();
+  return { expired: rows.length };
+}

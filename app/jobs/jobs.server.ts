@@ -1,0 +1,193 @@
+import { type ExpressionBuilder, type Kysely, sql } from "kysely";
+import { jsonArrayFrom, jsonObjectFrom } from "kysely/helpers/postgres";
+import type { DB } from "#db/types";
+import { getDb } from "~/utils/db.server";
+
+/** The one definition of "open": published and not past its validity end. */
+export function isOpen(eb: ExpressionBuilder<DB, "jobs">) {
+  return eb.and([
+    eb("jobs.status", "=", "published"),
+    eb("jobs.valid_through", ">", sql<Date>`now()`),
+  ]);
+}
+
+const cardColumns = [
+  "jobs.id",
+  "jobs.slug",
+  "jobs.title",
+  "jobs.setting",
+  "jobs.employment_type",
+  "jobs.level",
+  "jobs.city",
+  "jobs.state",
+  "jobs.remote_states",
+  "jobs.salary_period",
+  "jobs.salary_min_cents",
+  "jobs.salary_max_cents",
+  "jobs.published_at",
+  "jobs.featured_until",
+  "companies.name as company_name",
+  "companies.slug as company_slug",
+] as const;
+
+function cardQuery(db: Kysely<DB>) {
+  return db
+    .selectFrom("jobs")
+    .innerJoin("companies", "companies.id", "jobs.company_id")
+    .select(cardColumns)
+    .select((eb) => [
+      sql<boolean>`coalesce(jobs.featured_until > now(), false)`.as("featured"),
+      jsonArrayFrom(
+        eb
+          .selectFrom("job_credentials")
+          .innerJoin("credentials", "credentials.id", "job_credentials.credential_id")
+          .select(["credentials.code", "job_credentials.required"])
+          .whereRef("job_credentials.job_id", "=", "jobs.id")
+          .orderBy("job_credentials.required", "desc")
+          .orderBy("credentials.code"),
+      ).as("credentials"),
+    ])
+    .where(isOpen);
+}
+
+export type JobCard = Awaited<ReturnType<ReturnType<typeof cardQuery>["execute"]>>[number];
+
+export async function listLatestJobs({ limit = 10 }: { limit?: number } = {}) {
+  return cardQuery(getDb())
+    .orderBy("jobs.published_at", "desc")
+    .orderBy("jobs.id", "desc")
+    .limit(limit)
+    .execute();
+}
+
+export async function listFeaturedJobs({ limit = 6 }: { limit?: number } = {}) {
+  return cardQuery(getDb())
+    .where("jobs.featured_until", ">", sql<Date>`now()`)
+    .orderBy("jobs.published_at", "desc")
+    .orderBy("jobs.id", "desc")
+    .limit(limit)
+    .execute();
+}
+
+export const PAGE_SIZE = 20;
+
+function inSpecialties(slugs: string[]) {
+  return (eb: ExpressionBuilder<DB, "jobs">) =>
+    eb.exists(
+      eb
+        .selectFrom("job_specialties")
+        .innerJoin("specialties", "specialties.id", "job_specialties.specialty_id")
+        .whereRef("job_specialties.job_id", "=", "jobs.id")
+        .where("specialties.slug", "in", slugs),
+    );
+}
+
+/** The plain open-jobs list: newest first, with the total; optionally within specialties. */
+export async function listOpenJobs({
+  page = 1,
+  specialties = [],
+}: {
+  page?: number;
+  specialties?: string[];
+} = {}) {
+  const db = getDb();
+  let list = cardQuery(db);
+  let count = db
+    .selectFrom("jobs")
+    .select((eb) => eb.fn.countAll<number>().as("count"))
+    .where(isOpen);
+  if (specialties.length) {
+    list = list.where(inSpecialties(specialties));
+    count = count.where(inSpecialties(specialties));
+  }
+  const [jobs, { count: total }] = await Promise.all([
+    list
+      .orderBy("jobs.published_at", "desc")
+      .orderBy("jobs.id", "desc")
+      .limit(PAGE_SIZE)
+      .offset((page - 1) * PAGE_SIZE)
+      .execute(),
+    count.executeTakeFirstOrThrow(),
+  ]);
+  return { jobs, total, page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+}
+
+export async function countOpenJobs() {
+  const row = await getDb()
+    .selectFrom("jobs")
+    .select((eb) => eb.fn.countAll<number>().as("count"))
+    .where(isOpen)
+    .executeTakeFirstOrThrow();
+  return row.count;
+}
+
+/** A job with everything its page shows, whatever its status (the page decides what to say). */
+export async function getJobPage(id: number) {
+  return getDb()
+    .selectFrom("jobs")
+    .innerJoin("companies", "companies.id", "jobs.company_id")
+    .selectAll("jobs")
+    .select((eb) => [
+      sql<boolean>`coalesce(jobs.featured_until > now(), false)`.as("featured"),
+      sql<boolean>`(jobs.status = 'published' and jobs.valid_through > now())`.as("open"),
+      jsonObjectFrom(
+        eb
+          .selectFrom("companies as c")
+          .select([
+            "c.id",
+            "c.name",
+            "c.slug",
+            "c.kind",
+            "c.website",
+            "c.headquarters",
+            "c.size",
+            "c.verified_at",
+          ])
+          .whereRef("c.id", "=", "jobs.company_id"),
+      ).as("company"),
+      jsonArrayFrom(
+        eb
+          .selectFrom("job_specialties")
+          .innerJoin("specialties", "specialties.id", "job_specialties.specialty_id")
+          .select(["specialties.slug", "specialties.name", "job_specialties.source"])
+          .whereRef("job_specialties.job_id", "=", "jobs.id")
+          .orderBy("specialties.name"),
+      ).as("specialties"),
+      jsonArrayFrom(
+        eb
+          .selectFrom("job_credentials")
+          .innerJoin("credentials", "credentials.id", "job_credentials.credential_id")
+          .select([
+            "credentials.code",
+            "credentials.slug",
+            "credentials.name",
+            "job_credentials.required",
+          ])
+          .whereRef("job_credentials.job_id", "=", "jobs.id")
+          .orderBy("credentials.code"),
+      ).as("credentials"),
+    ])
+    .where("jobs.id", "=", id)
+    .where("jobs.status", "not in", ["draft", "pending_payment", "pending_review", "removed"])
+    .executeTakeFirst();
+}
+
+export type JobPage = NonNullable<Awaited<ReturnType<typeof getJobPage>>>;
+
+/** Open jobs sharing a specialty with the given job, best overlap first. */
+export async function listSimilarJobs({ jobId, limit = 5 }: { jobId: number; limit?: number }) {
+  return cardQuery(getDb())
+    .where("jobs.id", "!=", jobId)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("job_specialties as mine")
+          .innerJoin("job_specialties as theirs", "theirs.specialty_id", "mine.specialty_id")
+          .whereRef("theirs.job_id", "=", "jobs.id")
+          .where("mine.job_id", "=", jobId),
+      ),
+    )
+    .orderBy("jobs.published_at", "desc")
+    .limit(limit)
+    .execute();
+}

@@ -1,0 +1,86 @@
+import type { MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { listSpecialtiesWithCounts } from "~/codes/specialties.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { JobList } from "~/components/job-card";
+import { countOpenJobs, listFeaturedJobs, listLatestJobs } from "~/jobs/jobs.server";
+
+export const meta: MetaFunction = () => [
+  { title: "MedCode Jobs: medical coding jobs by specialty, credential and code" },
+];
+
+export async function loader() {
+  const [featured, latest, specialties, total] = await Promise.all([
+    listFeaturedJobs({ limit: 4 }),
+    listLatestJobs({ limit: 8 }),
+    listSpecialtiesWithCounts(),
+    countOpenJobs(),
+  ]);
+  return { featured, latest, specialties: specialties.filter((s) => s.open_jobs > 0), total };
+}
+
+export default function Home() {
+  const { featured, latest, specialties, total } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <section className="hero" aria-labelledby="hero-title">
+        <div className="container">
+          <h1 id="hero-title">Medical coding jobs, matched to the codes you know</h1>
+          <p>
+            {total.toLocaleString("en-US")} open roles for CPC, CCS, CRC and other certified coders:
+            remote, hybrid and on-site, by specialty and code family.
+          </p>
+          <Form method="get" action="/jobs" className="search-bar" role="search">
+            <label htmlFor="home-q" className="visually-hidden">
+              Keyword, specialty or code
+            </label>
+            <input
+              id="home-q"
+              name="q"
+              type="search"
+              placeholder="e.g. risk adjustment, 99213, CPC"
+            />
+            <button type="submit" className="button secondary">
+              Search jobs
+            </button>
+          </Form>
+        </div>
+      </section>
+      <div className="container grid-2">
+        <div>
+          {featured.length ? (
+            <section aria-labelledby="featured-title">
+              <h2 id="featured-title">Featured jobs</h2>
+              <JobList jobs={featured} />
+            </section>
+          ) : null}
+          <section aria-labelledby="latest-title">
+            <h2 id="latest-title">Latest jobs</h2>
+            <JobList jobs={latest} />
+            <p>
+              <Link to="/jobs" className="button">
+                See all {total.toLocaleString("en-US")} jobs
+              </Link>
+            </p>
+          </section>
+        </div>
+        <aside aria-labelledby="specialties-title">
+          <h2 id="specialties-title">Browse by specialty</h2>
+          <ul className="specialty-grid">
+            {specialties.map((s) => (
+              <li key={s.slug}>
+                <Link to={`/jobs?specialty=${s.slug}`}>
+                  {s.name} <span className="muted">({s.open_jobs})</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </aside>
+      </div>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,11 @@
+import { expect, it } from "vitest";
+import { renderMarkdown } from "./markdown.server";
+
+it("renders job Markdown and strips scripts, handlers and javascript: links", () => {
+  const html = renderMarkdown(
+    "## Duties\n\n- Code **E/M**\n\n<script>alert(1)</script><img src=x onerror=alert(1)>[x](javascript:alert(1))",
+  );
+  expect(html).toContain("<h2>Duties</h2>");
+  expect(html).toContain("<strong>E/M</strong>");
+  expect(html).not.toMatch(/script|onerror|javascript:|<img/);
+});

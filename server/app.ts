@@ -1,0 +1,98 @@
+import { randomUUID } from "node:crypto";
+import path from "node:path";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import { sql } from "kysely";
+import { pinoHttp } from "pino-http";
+import type { ViteDevServer } from "vite";
+import { getDb } from "../app/utils/db.server";
+import { getEnv } from "../app/utils/env.server";
+import { logger } from "./logger";
+import { originCheck, securityHeaders } from "./security";
+
+export type AppOptions = {
+  /** Production: the built server bundle. */
+  build?: ServerBuild;
+  /** Development: Vite in middleware mode, with hot reload. */
+  vite?: ViteDevServer;
+  buildDir?: string;
+};
+
+export function createApp({ build, vite, buildDir = "build" }: AppOptions) {
+  const env = getEnv();
+  const production = env.NODE_ENV === "production";
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", 1);
+
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const id =
+          (req.headers["x-request-id"] as string | undefined)?.slice(0, 64) || randomUUID();
+        res.setHeader("X-Request-Id", id);
+        return id;
+      },
+      customLogLevel: (_req, res, err) =>
+        err || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info",
+      autoLogging: {
+        ignore: (req) => req.url === "/healthz" || req.url?.startsWith("/assets/") === true,
+      },
+      serializers: {
+        req: (req) => ({ method: req.method, url: req.url }),
+        res: (res) => ({ statusCode: res.statusCode }),
+      },
+    }),
+  );
+  app.use(securityHeaders({ production, devServer: Boolean(vite) }));
+  app.use(compression());
+
+  app.get("/healthz", (_req, res) => {
+    res.set("Cache-Control", "no-store").type("text/plain").send("ok");
+  });
+  app.get("/readyz", async (req, res) => {
+    try {
+      await sql`select 1`.execute(getDb());
+      res.set("Cache-Control", "no-store").type("text/plain").send("ready");
+    } catch (error) {
+      req.log.error({ err: error }, "readiness check failed");
+      res
+        .status(503)
+        .set("Cache-Control", "no-store")
+        .type("text/plain")
+        .send("database unreachable");
+    }
+  });
+
+  app.use(originCheck({ allowedOrigins: [env.APP_URL] }));
+
+  if (vite) {
+    app.use(vite.middlewares);
+  } else {
+    // Fingerprinted assets never change: cache them for a year.
+    app.use(
+      "/assets",
+      express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }),
+    );
+    app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
+  }
+
+  const getBuild = vite
+    ? () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
+    : async () => build as ServerBuild;
+  app.all(
+    "*",
+    createRequestHandler({
+      build: getBuild,
+      mode: env.NODE_ENV,
+      getLoadContext: (req, res) => ({
+        cspNonce: res.locals.cspNonce as string,
+        requestId: String(req.id),
+      }),
+    }),
+  );
+  return app;
+}

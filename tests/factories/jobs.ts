@@ -1,0 +1,249 @@
+// Job factory shared by the demo seed, the tests and the benchmark: realistic postings
+// built from the templates in db/seed/content.ts.
+import type { Faker } from "@faker-js/faker";
+import type { Insertable } from "kysely";
+import {
+  type DemoCity,
+  demoCities,
+  descriptionParagraphs,
+  type JobTemplate,
+  jobTemplates,
+  usStates,
+} from "../../db/seed/content";
+import type { Jobs } from "../../db/types";
+
+const DAY = 86_400_000;
+export const JOB_LIFETIME_DAYS = 30;
+
+export function slugify(text: string) {
+  return (
+    text
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 80) || "job"
+  );
+}
+
+function fill(text: string, values: Record<string, string>) {
+  return text.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
+}
+
+export type BuiltJob = {
+  row: Omit<Insertable<Jobs>, "company_id">;
+  template: JobTemplate;
+  specialties: string[];
+  credentials: { code: string; required: boolean }[];
+};
+
+export function buildJob(
+  faker: Faker,
+  options: {
+    companyName: string;
+    specialty?: string;
+    extraSpecialties?: string[];
+    now?: Date;
+    postedDaysAgo?: number;
+    featured?: boolean;
+    status?: "published" | "draft";
+  },
+): BuiltJob {
+  const now = options.now ?? new Date();
+  const template =
+    jobTemplates.find((t) => t.specialty === options.specialty) ??
+    faker.helpers.arrayElement(jobTemplates);
+  const level = faker.helpers.weightedArrayElement([
+    { value: "entry" as const, weight: 2 },
+    { value: "mid" as const, weight: 5 },
+    { value: "senior" as const, weight: 3 },
+    { value: "lead" as const, weight: 1 },
+  ]);
+  const setting = faker.helpers.weightedArrayElement([
+    { value: "remote" as const, weight: 55 },
+    { value: "hybrid" as const, weight: 20 },
+    { value: "onsite" as const, weight: 25 },
+  ]);
+  const employmentType = faker.helpers.weightedArrayElement([
+    { value: "full_time" as const, weight: 70 },
+    { value: "part_time" as const, weight: 8 },
+    { value: "contract" as const, weight: 14 },
+    { value: "per_diem" as const, weight: 4 },
+    { value: "temporary" as const, weight: 4 },
+  ]);
+  const years =
+    { entry: 0, mid: 2, senior: 4, lead: 6 }[level] + faker.number.int({ min: 0, max: 2 });
+  const city: DemoCity = faker.helpers.arrayElement(demoCities);
+  const hourly = faker.datatype.boolean({ probability: 0.45 });
+  const levelBoost = { entry: 0, mid: 1, senior: 2, lead: 3 }[level];
+  const hasPay = faker.datatype.boolean({ probability: 0.8 });
+  let salary: Pick<
+    Insertable<Jobs>,
+    "salary_period" | "salary_min_cents" | "salary_max_cents"
+  > = {};
+  if (hasPay) {
+    if (hourly) {
+      const min = faker.number.int({ min: 20 + levelBoost * 4, max: 26 + levelBoost * 5 });
+      salary = {
+        salary_period: "hour",
+        salary_min_cents: min * 100 + faker.helpers.arrayElement([0, 0, 50]),
+        salary_max_cents: (min + faker.number.int({ min: 3, max: 9 })) * 100,
+      };
+    } else {
+      const min = faker.number.int({ min: 44 + levelBoost * 8, max: 54 + levelBoost * 9 }) * 1000;
+      salary = {
+        salary_period: "year",
+        salary_min_cents: min * 100,
+        salary_max_cents: (min + faker.number.int({ min: 6, max: 18 }) * 1000) * 100,
+      };
+    }
+  }
+  const titleBase = faker.helpers.arrayElement(template.titles);
+  const title =
+    setting === "remote" &&
+    !/remote/i.test(titleBase) &&
+    faker.datatype.boolean({ probability: 0.4 })
+      ? `Remote ${titleBase}`
+      : titleBase;
+  const required = template.credentials.required.slice(
+    0,
+    faker.number.int({ min: 1, max: template.credentials.required.length }),
+  );
+  const preferred = template.credentials.preferred.filter((code) => !required.includes(code));
+  const specialtyName = template.specialty.replace(/-/g, " ");
+  const values = {
+    company: options.companyName,
+    title,
+    specialty: specialtyName,
+    credentials: required.join(" or "),
+    years: String(years),
+  };
+  const codes = faker.helpers.arrayElements(template.codeMentions, {
+    min: 1,
+    max: template.codeMentions.length,
+  });
+  const description = [
+    fill(faker.helpers.arrayElement(descriptionParagraphs.intro), values),
+    "## What you will do",
+    faker.helpers
+      .arrayElement(descriptionParagraphs.responsibilities)
+      .map((line) => `- ${fill(line, values)}`)
+      .join("\n"),
+    `You will work with codes such as ${codes.join(", ")} every day.`,
+    "## What you bring",
+    faker.helpers
+      .arrayElement(descriptionParagraphs.requirements)
+      .map((line) => `- ${fill(line, values)}`)
+      .join("\n"),
+    "## Benefits",
+    faker.helpers
+      .arrayElement(descriptionParagraphs.benefits)
+      .map((line) => `- ${fill(line, values)}`)
+      .join("\n"),
+  ].join("\n\n");
+
+  const postedDaysAgo = options.postedDaysAgo ?? faker.number.float({ min: 0, max: 60 });
+  const publishedAt = new Date(now.getTime() - postedDaysAgo * DAY);
+  const validThrough = new Date(publishedAt.getTime() + JOB_LIFETIME_DAYS * DAY);
+  const status = options.status ?? (validThrough > now ? "published" : "expired");
+  const remoteStates =
+    setting === "remote" && faker.datatype.boolean({ probability: 0.3 })
+      ? faker.helpers.arrayElements(usStates, { min: 3, max: 12 }).sort()
+      : [];
+  const location =
+    setting === "remote" && faker.datatype.boolean({ probability: 0.6 }) ? null : city;
+
+  return {
+    template,
+    specialties: [template.specialty, ...(options.extraSpecialties ?? [])],
+    credentials: [
+      ...required.map((code) => ({ code, required: true })),
+      ...preferred.map((code) => ({ code, required: false })),
+    ],
+    row: {
+      title,
+      slug: slugify(title),
+      description,
+      setting,
+      employment_type: employmentType,
+      level,
+      years_experience: years,
+      city: location?.city ?? null,
+      state: location?.state ?? null,
+      zip: location?.zip ?? null,
+      latitude: location?.lat ?? null,
+      longitude: location?.lng ?? null,
+      remote_states: remoteStates,
+      ...salary,
+      charts_per_day: template.chartsPerDay
+        ? faker.number.int({ min: template.chartsPerDay[0], max: template.chartsPerDay[1] })
+        : null,
+      accuracy_pct: template.accuracyPct ?? null,
+      status,
+      published_at: status === "draft" ? null : publishedAt,
+      valid_through: status === "draft" ? null : validThrough,
+      featured_until: options.featured && status !== "draft" ? validThrough : null,
+      created_at: publishedAt,
+      updated_at: publishedAt,
+    },
+  };
+}
+
+/** Inserts built jobs with their specialty and credential links; returns the new ids in order. */
+export async function insertBuiltJobs(
+  db: import("kysely").Kysely<import("../../db/types").DB>,
+  items: { companyId: number; createdBy?: number | null; job: BuiltJob }[],
+): Promise<number[]> {
+  if (items.length === 0) return [];
+  const specialtyIds = new Map(
+    (await db.selectFrom("specialties").select(["id", "slug"]).execute()).map((r) => [
+      r.slug,
+      r.id,
+    ]),
+  );
+  const credentialIds = new Map(
+    (await db.selectFrom("credentials").select(["id", "code"]).execute()).map((r) => [
+      r.code,
+      r.id,
+    ]),
+  );
+  const ids: number[] = [];
+  for (let start = 0; start < items.length; start += 500) {
+    const chunk = items.slice(start, start + 500);
+    const rows = await db
+      .insertInto("jobs")
+      .values(
+        chunk.map(({ companyId, createdBy, job }) => ({
+          ...job.row,
+          company_id: companyId,
+          created_by: createdBy ?? null,
+        })),
+      )
+      .returning("id")
+      .execute();
+    const links = chunk.flatMap(({ job }, i) =>
+      [...new Set(job.specialties)].flatMap((slug) => {
+        const specialtyId = specialtyIds.get(slug);
+        return specialtyId
+          ? [{ job_id: rows[i].id, specialty_id: specialtyId, source: "picked" as const }]
+          : [];
+      }),
+    );
+    if (links.length) await db.insertInto("job_specialties").values(links).execute();
+    const creds = chunk.flatMap(({ job }, i) =>
+      job.credentials.flatMap(({ code, required }) => {
+        const credentialId = credentialIds.get(code);
+        return credentialId ? [{ job_id: rows[i].id, credential_id: credentialId, required }] : [];
+      }),
+    );
+    if (creds.length)
+      await db
+        .insertInto("job_credentials")
+        .values(creds)
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+    ids.push(...rows.map((r) => r.id));
+  }
+  return ids;
+}
