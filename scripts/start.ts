@@ -1,48 +1,18 @@
 // `npm start` (production build) and `npm run dev` (Vite, hot reload): one process with the
 // database it needs, migrations, the demo seed on first run, web and worker.
 
-import { execFileSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
 import type { Server } from "node:http";
-import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { closeDb, getDb } from "../app/utils/db.server";
 import { EnvError, initEnv } from "../app/utils/env.server";
 import { migrateToLatest } from "../db/migrate";
 import { DEMO_PASSWORD, seedDemo } from "../db/seed/seed";
 import { logger } from "../server/logger";
+import { ensureBuild } from "./lib/build";
 import { resolveDatabase } from "./lib/database";
 
 const dev = process.argv.includes("--dev");
 const log = (line: string) => logger.info(line);
-
-function newestMtime(dir: string): number {
-  if (!existsSync(dir)) return 0;
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-function ensureBuild() {
-  const serverBuild = path.resolve("build/server/index.js");
-  const sources = Math.max(
-    ...["app", "emails", "public"].map(newestMtime),
-    statSync("vite.config.ts").mtimeMs,
-  );
-  if (existsSync(serverBuild) && statSync(serverBuild).mtimeMs >= sources) return serverBuild;
-  log("building the site (first start, or sources changed)...");
-  execFileSync(
-    process.execPath,
-    [path.resolve("node_modules/@remix-run/dev/dist/cli.js"), "vite:build"],
-    {
-      stdio: ["ignore", "ignore", "inherit"],
-    },
-  );
-  return serverBuild;
-}
 
 async function main() {
   if (!dev && !process.env.NODE_ENV) process.env.NODE_ENV = "development";
@@ -56,7 +26,7 @@ async function main() {
     }
     throw error;
   }
-  const serverBuild = dev ? undefined : ensureBuild();
+  const serverBuild = dev ? undefined : ensureBuild(log);
   const database = await resolveDatabase(log);
   let server: Server | undefined;
   let worker: { stop: () => Promise<void> } | undefined;

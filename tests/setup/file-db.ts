@@ -1,0 +1,19 @@
+// Runs before each integration test file: a private database cloned from the template, so
+// files run in parallel and in any order without seeing each other's rows.
+import { randomBytes } from "node:crypto";
+import { afterAll, inject } from "vitest";
+import { closeDb } from "../../app/utils/db.server";
+import { initEnv } from "../../app/utils/env.server";
+import { createDatabase, dropDatabase } from "./test-database";
+
+const adminUrl = inject("adminUrl");
+const name = `medcode_test_${randomBytes(5).toString("hex")}`;
+process.env.DATABASE_URL = await createDatabase(adminUrl, name, inject("templateDatabase"));
+process.env.NODE_ENV = "test";
+process.env.LOG_LEVEL ??= "silent";
+initEnv();
+
+afterAll(async () => {
+  await closeDb();
+  await dropDatabase(adminUrl, name);
+});
