@@ -1,0 +1,38 @@
+import AxeBuilder from "@axe-core/playwright";
+import { type Browser, type Page, chromium } from "playwright-core";
+import { expect, inject } from "vitest";
+import { CHROMIUM_ARGS } from "./chromium";
+
+export const baseUrl = inject("baseUrl");
+const chromiumPath = inject("chromiumPath");
+/** Why a suite does not run: no Chromium on this machine (CI=true fails instead, in global setup). */
+export const noBrowser = !baseUrl || !chromiumPath;
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath!, args: CHROMIUM_ARGS });
+}
+
+/** A page that records console errors and failed requests, so every test can assert none. */
+export async function openPage(browser: Browser, options: { javaScriptEnabled?: boolean } = {}) {
+  const context = await browser.newContext({ baseURL: baseUrl!, javaScriptEnabled: options.javaScriptEnabled ?? true });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`console: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  page.on("requestfailed", (request) => problems.push(`failed: ${request.url()} ${request.failure()?.errorText}`));
+  page.on("response", (response) => {
+    if (response.status() >= 500) problems.push(`${response.status()}: ${response.url()}`);
+  });
+  return { page, problems, close: () => context.close() };
+}
+
+/** axe-core on the current page: no serious or critical accessibility violations. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const bad = results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+  expect(bad).toEqual([]);
+}
