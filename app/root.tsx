@@ -77,7 +77,7 @@ function SiteFooter() {
               <Link to="/jobs">All jobs</Link>
             </li>
             <li>
-              <Link to="/jobs?setting=remote">Remote coding jobs</Link>
+              <Link to="/about">About</Link>
             </li>
           </ul>
         </nav>

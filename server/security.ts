@@ -12,7 +12,7 @@ export function securityHeaders(options: { production: boolean; devServer: boole
     const connect = options.devServer ? "'self' ws: wss:" : "'self'";
     const csp = [
       "default-src 'self'",
-      `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
+      `script-src 'self' 'nonce-${nonce}'`,
       "style-src 'self' 'unsafe-inline'",
       "img-src 'self' data: https:",
       "font-src 'self'",

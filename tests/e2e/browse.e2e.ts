@@ -22,6 +22,7 @@ describe.skipIf(noBrowser)("a visitor browses jobs (Chromium)", () => {
 
     await page.getByRole("link", { name: /See all [\d,]+ jobs/ }).click();
     await page.waitForURL(/\/jobs$/);
+    await page.getByRole("heading", { level: 1, name: "Medical coding jobs" }).waitFor();
     const total = await page.locator("main p strong").first().textContent();
     expect(Number(total?.replace(/[^\d]/g, ""))).toBeGreaterThanOrEqual(300);
     await expectAccessible(page);
@@ -30,7 +31,7 @@ describe.skipIf(noBrowser)("a visitor browses jobs (Chromium)", () => {
     const title = (await first.textContent())?.trim();
     await first.click();
     await page.waitForURL(/\/jobs\/\d+\/[a-z0-9-]+$/);
-    expect(await page.getByRole("heading", { level: 1 }).textContent()).toContain(title);
+    await page.getByRole("heading", { level: 1, name: title }).waitFor();
     const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? "{}");
     expect(ld["@type"]).toBe("JobPosting");
     await expectAccessible(page);

@@ -21,7 +21,11 @@ export async function openPage(browser: Browser, options: { javaScriptEnabled?: 
     if (message.type() === "error") problems.push(`console: ${message.text()}`);
   });
   page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-  page.on("requestfailed", (request) => problems.push(`failed: ${request.url()} ${request.failure()?.errorText}`));
+  page.on("requestfailed", (request) => {
+    // With JavaScript off, Chromium refuses script downloads on purpose.
+    if (options.javaScriptEnabled === false && request.url().endsWith(".js")) return;
+    problems.push(`failed: ${request.url()} ${request.failure()?.errorText}`);
+  });
   page.on("response", (response) => {
     if (response.status() >= 500) problems.push(`${response.status()}: ${response.url()}`);
   });
