@@ -17,7 +17,8 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 type Target = { name: string; path: string };
 
 async function prepareDatabase() {
-  if (process.env.BENCH_DATABASE_URL) return { url: process.env.BENCH_DATABASE_URL, stop: async () => {} };
+  if (process.env.BENCH_DATABASE_URL)
+    return { url: process.env.BENCH_DATABASE_URL, stop: async () => {} };
   const embedded = await startEmbeddedPostgres({
     dir: process.env.BENCH_PG_DIR ?? path.resolve(".data/bench-postgres"),
     database: "medcode_bench",
@@ -42,7 +43,10 @@ function startServer(databaseUrl: string): Promise<{ url: string; child: ChildPr
     EMAIL_FROM: "bench@example.com",
     S3_BUCKET: "bench",
   };
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { env, stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+    env,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   let output = "";
   child.stdout?.on("data", (chunk) => {
     output += chunk;
@@ -60,7 +64,12 @@ function startServer(databaseUrl: string): Promise<{ url: string; child: ChildPr
 }
 
 async function load(url: string) {
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, pipelining: 1 });
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: DURATION,
+    pipelining: 1,
+  });
   return {
     rps: result.requests.average,
     p50: result.latency.p50,
@@ -101,7 +110,9 @@ async function main() {
       { name: "/jobs (list)", path: "/jobs" },
       { name: "job page", path: `/jobs/${job.id}/${job.slug}` },
     ];
-    log(`\nautocannon: ${CONNECTIONS} connections, ${DURATION}s per target, server and load on one machine\n`);
+    log(
+      `\nautocannon: ${CONNECTIONS} connections, ${DURATION}s per target, server and load on one machine\n`,
+    );
     const rows: { target: Target; stats: Awaited<ReturnType<typeof load>> }[] = [];
     for (const target of targets) {
       await autocannon({ url: server.url + target.path, connections: 4, duration: 1 }); // warm-up

@@ -14,7 +14,9 @@ describe.skipIf(noBrowser)("a visitor browses jobs (Chromium)", () => {
   it("goes from the home page to the job list to a job, with no errors and no serious a11y issues", async () => {
     const { page, problems, close } = await openPage(browser);
     await page.goto("/");
-    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toMatch(/coding jobs/i);
+    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toMatch(
+      /coding jobs/i,
+    );
     await expect(page.locator("footer").textContent()).resolves.toContain(
       "CPT® is a registered trademark of the American Medical Association",
     );
@@ -32,7 +34,9 @@ describe.skipIf(noBrowser)("a visitor browses jobs (Chromium)", () => {
     await first.click();
     await page.waitForURL(/\/jobs\/\d+\/[a-z0-9-]+$/);
     await page.getByRole("heading", { level: 1, name: title }).waitFor();
-    const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? "{}");
+    const ld = JSON.parse(
+      (await page.locator('script[type="application/ld+json"]').textContent()) ?? "{}",
+    );
     expect(ld["@type"]).toBe("JobPosting");
     await expectAccessible(page);
 
@@ -47,7 +51,9 @@ describe.skipIf(noBrowser)("a visitor browses jobs (Chromium)", () => {
     await page.getByRole("link", { name: /Older/ }).click();
     await page.waitForURL(/page=2/);
     expect(await page.locator(".job-card").count()).toBe(20);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth > window.innerWidth,
+    );
     expect(overflow).toBe(false);
     expect(problems).toEqual([]);
     await close();

@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { type Browser, type Page, chromium } from "playwright-core";
+import { type Browser, chromium, type Page } from "playwright-core";
 import { expect, inject } from "vitest";
 import { CHROMIUM_ARGS } from "./chromium";
 
@@ -14,7 +14,10 @@ export async function launch(): Promise<Browser> {
 
 /** A page that records console errors and failed requests, so every test can assert none. */
 export async function openPage(browser: Browser, options: { javaScriptEnabled?: boolean } = {}) {
-  const context = await browser.newContext({ baseURL: baseUrl!, javaScriptEnabled: options.javaScriptEnabled ?? true });
+  const context = await browser.newContext({
+    baseURL: baseUrl!,
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
+  });
   const page = await context.newPage();
   const problems: string[] = [];
   page.on("console", (message) => {
@@ -37,6 +40,12 @@ export async function expectAccessible(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
   const bad = results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} at ${v.nodes
+          .map((n) => n.target.join(" "))
+          .slice(0, 3)
+          .join(", ")}`,
+    );
   expect(bad).toEqual([]);
 }

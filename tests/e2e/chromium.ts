@@ -4,7 +4,11 @@ const CANDIDATES = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/ch
 
 /** Debian's Chromium (never a downloaded browser), or null when it is not installed. */
 export function findChromium(): string | null {
-  return CANDIDATES.find((candidate): candidate is string => Boolean(candidate && existsSync(candidate))) ?? null;
+  return (
+    CANDIDATES.find((candidate): candidate is string =>
+      Boolean(candidate && existsSync(candidate)),
+    ) ?? null
+  );
 }
 
 export const INSTALL_HINT = "sudo apt-get update && sudo apt-get install -y chromium";

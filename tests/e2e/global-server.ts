@@ -5,7 +5,7 @@ import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { INSTALL_HINT, findChromium } from "./chromium";
+import { findChromium, INSTALL_HINT } from "./chromium";
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -9,12 +9,22 @@ describe("demo seed", () => {
   it("loads the reference facts: 40 specialties, 51 credentials and the code ranges", async () => {
     const db = getDb();
     const count = async (table: "specialties" | "credentials" | "code_ranges") =>
-      (await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n;
+      (
+        await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n;
     expect(await count("specialties")).toBe(40);
     expect(await count("credentials")).toBe(51);
     expect(await count("code_ranges")).toBeGreaterThan(150);
     // HCPCS D codes belong to the ADA and must not be published.
-    const dental = await db.selectFrom("code_ranges").select("ref").where("from_code", "like", "D%").where("system", "=", "HCPCS").execute();
+    const dental = await db
+      .selectFrom("code_ranges")
+      .select("ref")
+      .where("from_code", "like", "D%")
+      .where("system", "=", "HCPCS")
+      .execute();
     expect(dental).toEqual([]);
   });
 
@@ -22,7 +32,15 @@ describe("demo seed", () => {
     const db = getDb();
     expect(await seedDemo(db)).toBe(true);
     const totals = () =>
-      sql<{ jobs: number; open: number; companies: number; users: number; featured: number; expired: number; hourly: number }>`
+      sql<{
+        jobs: number;
+        open: number;
+        companies: number;
+        users: number;
+        featured: number;
+        expired: number;
+        hourly: number;
+      }>`
         select (select count(*) from jobs)::int as jobs,
                (select count(*) from jobs where status = 'published' and valid_through > now())::int as open,
                (select count(*) from jobs where status = 'expired' or valid_through <= now())::int as expired,
@@ -46,7 +64,12 @@ describe("demo seed", () => {
   it("spreads jobs over settings, specialties and 60 days of posting dates", async () => {
     const db = getDb();
     await seedDemo(db);
-    const { rows } = await sql<{ settings: number; specialties: number; oldest_days: number; newest_days: number }>`
+    const { rows } = await sql<{
+      settings: number;
+      specialties: number;
+      oldest_days: number;
+      newest_days: number;
+    }>`
       select count(distinct setting)::int as settings,
              (select count(distinct specialty_id) from job_specialties)::int as specialties,
              extract(day from now() - min(published_at))::int as oldest_days,
@@ -61,7 +84,11 @@ describe("demo seed", () => {
   it("creates the three demo accounts with the demo password", async () => {
     const db = getDb();
     await seedDemo(db);
-    const users = await db.selectFrom("users").select(["email", "role", "password_hash"]).orderBy("email").execute();
+    const users = await db
+      .selectFrom("users")
+      .select(["email", "role", "password_hash"])
+      .orderBy("email")
+      .execute();
     expect(users.map((u) => [u.email, u.role])).toEqual([
       ["admin@example.com", "admin"],
       ["coder@example.com", "candidate"],
@@ -92,10 +119,18 @@ describe("migrations", () => {
   it("roll all the way down and up again", async () => {
     const db = getDb();
     await migrateDown(db);
-    const { rows } = await sql<{ n: number }>`select count(*)::int as n from information_schema.tables where table_schema = 'public' and table_name = 'jobs'`.execute(db);
+    const { rows } = await sql<{
+      n: number;
+    }>`select count(*)::int as n from information_schema.tables where table_schema = 'public' and table_name = 'jobs'`.execute(
+      db,
+    );
     expect(rows[0].n).toBe(0);
     await migrateToLatest(db);
-    const again = await sql<{ n: number }>`select count(*)::int as n from information_schema.tables where table_schema = 'public' and table_name = 'jobs'`.execute(db);
+    const again = await sql<{
+      n: number;
+    }>`select count(*)::int as n from information_schema.tables where table_schema = 'public' and table_name = 'jobs'`.execute(
+      db,
+    );
     expect(again.rows[0].n).toBe(1);
   });
 });

@@ -11,14 +11,25 @@ const pgDir = path.join(dataDir, "postgres");
 
 function postgresProcessesFor(dir: string) {
   const out = execFileSync("ps", ["-eo", "pid,args"], { encoding: "utf8" });
-  return out.split("\n").filter((line) => line.includes(dir) && /postgres/.test(line) && !line.includes("ps -eo"));
+  return out
+    .split("\n")
+    .filter((line) => line.includes(dir) && /postgres/.test(line) && !line.includes("ps -eo"));
 }
 
 async function start(): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  const env = { ...process.env, EMBEDDED_PG_DIR: pgDir, PORT: "0", NODE_ENV: "development", LOG_LEVEL: "info" };
+  const env = {
+    ...process.env,
+    EMBEDDED_PG_DIR: pgDir,
+    PORT: "0",
+    NODE_ENV: "development",
+    LOG_LEVEL: "info",
+  };
   delete env.DATABASE_URL;
   delete env.VITEST;
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   child.stdout?.on("data", (chunk) => {
     output += chunk;

@@ -50,7 +50,10 @@ export async function adminQuery(adminUrl: string, text: string) {
 }
 
 export async function createDatabase(adminUrl: string, name: string, template?: string) {
-  await adminQuery(adminUrl, `create database "${name}"${template ? ` template "${template}"` : ""}`);
+  await adminQuery(
+    adminUrl,
+    `create database "${name}"${template ? ` template "${template}"` : ""}`,
+  );
   return databaseUrl(adminUrl, name);
 }
 

@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "./env.server";
+
+describe("configuration", () => {
+  it("runs locally with no settings at all", () => {
+    const env = parseEnv({});
+    expect(env.NODE_ENV).toBe("development");
+    expect(env.APP_URL).toBe("http://localhost:3000");
+    expect(env.WORKER).toBe("on");
+  });
+
+  it("names the bad setting in its message", () => {
+    expect(() => parseEnv({ PORT: "eighty" })).toThrow(/PORT/);
+    expect(() => parseEnv({ STRIPE_SECRET_KEY: "pk_live_oops" })).toThrow(/STRIPE_SECRET_KEY/);
+  });
+
+  it("refuses production with any local stand-in, naming every missing setting", () => {
+    let message = "";
+    try {
+      parseEnv({ NODE_ENV: "production", DATABASE_URL: "postgres://db/medcode" });
+    } catch (error) {
+      expect(error).toBeInstanceOf(EnvError);
+      message = (error as Error).message;
+    }
+    for (const key of [
+      "APP_URL",
+      "STRIPE_SECRET_KEY",
+      "STRIPE_WEBHOOK_SECRET",
+      "RESEND_API_KEY",
+      "EMAIL_FROM",
+      "S3_BUCKET",
+    ]) {
+      expect(message).toContain(key);
+    }
+    expect(message).not.toContain("DATABASE_URL");
+  });
+});

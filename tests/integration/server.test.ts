@@ -1,0 +1,141 @@
+// The Express server around the production build: headers, origin check, health, caching.
+import { readdirSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import express from "express";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "../../app/utils/db.server";
+import { seedDemo } from "../../db/seed/seed";
+import { createApp } from "../../server/app";
+import { securityHeaders } from "../../server/security";
+
+let base = "";
+let close = () => {};
+
+beforeAll(async () => {
+  await seedDemo(getDb());
+  const build = await import(pathToFileURL(path.resolve("build/server/index.js")).href);
+  const server = createApp({ build }).listen(0);
+  await new Promise((resolve) => server.once("listening", resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  close = () => server.close();
+});
+afterAll(() => close());
+
+describe("security headers", () => {
+  it("sends an enforced CSP with a fresh nonce per request, and the other headers, on every page", async () => {
+    const [a, b] = await Promise.all([fetch(`${base}/`), fetch(`${base}/`)]);
+    const csp = a.headers.get("content-security-policy")!;
+    expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{20,}'/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toBe(b.headers.get("content-security-policy"));
+    const nonce = /nonce-([^']+)/.exec(csp)![1];
+    const html = await a.text();
+    const inlineScripts = html.match(/<script(?![^>]*\bsrc=)[^>]*>/g) ?? [];
+    expect(inlineScripts.length).toBeGreaterThan(0);
+    for (const tag of inlineScripts.filter((t) => !t.includes("application/ld+json"))) {
+      expect(tag).toContain(`nonce="${nonce}"`);
+    }
+    expect(a.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(a.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+    expect(a.headers.get("x-request-id")).toMatch(/[0-9a-f-]{36}/);
+    expect(a.headers.get("x-powered-by")).toBeNull();
+    // No HSTS on plain-HTTP local runs; production sends it (below).
+    expect(a.headers.get("strict-transport-security")).toBeNull();
+  });
+
+  it("adds Strict-Transport-Security in production", async () => {
+    const app = express()
+      .use(securityHeaders({ production: true, devServer: false }))
+      .get("/", (_req, res) => {
+        res.send("ok");
+      });
+    const server = app.listen(0);
+    await new Promise((resolve) => server.once("listening", resolve));
+    const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+    server.close();
+    expect(response.headers.get("strict-transport-security")).toMatch(/max-age=\d{8}/);
+  });
+
+  it("compresses pages", async () => {
+    const response = await fetch(`${base}/jobs`, { headers: { "accept-encoding": "gzip" } });
+    expect(response.headers.get("content-encoding")).toBe("gzip");
+  });
+
+  it("serves fingerprinted assets with a year of immutable caching", async () => {
+    const asset = readdirSync("build/client/assets").find((file) => file.endsWith(".css"))!;
+    const response = await fetch(`${base}/assets/${asset}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+  });
+});
+
+describe("origin check", () => {
+  it("refuses a POST from another site, and one with no Origin at all", async () => {
+    const foreign = await fetch(`${base}/jobs`, {
+      method: "POST",
+      headers: { origin: "https://evil.example" },
+    });
+    expect(foreign.status).toBe(403);
+    const none = await fetch(`${base}/jobs`, { method: "POST" });
+    expect(none.status).toBe(403);
+  });
+
+  it("lets the site's own POSTs through to the routes, and exempts webhooks", async () => {
+    const own = await fetch(`${base}/no-such-form`, { method: "POST", headers: { origin: base } });
+    expect(own.status).toBe(404);
+    const webhook = await fetch(`${base}/api/webhooks/stripe`, { method: "POST" });
+    expect(webhook.status).not.toBe(403);
+  });
+});
+
+describe("health", () => {
+  it("answers /healthz and /readyz", async () => {
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    const ready = await fetch(`${base}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.text()).toBe("ready");
+  });
+});
+
+describe("pages", () => {
+  it("shows the total of open jobs and 404s unknown paths through the shared error page", async () => {
+    const list = await (await fetch(`${base}/jobs`)).text();
+    expect(list).toMatch(/<strong>3\d\d(<!-- -->)? jobs<\/strong>/);
+    const missing = await fetch(`${base}/jobs/999999/whatever`);
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toContain("Page not found");
+  });
+
+  it("redirects a wrong slug to the canonical job address with 301", async () => {
+    const job = await getDb()
+      .selectFrom("jobs")
+      .select(["id", "slug"])
+      .where("status", "=", "published")
+      .executeTakeFirstOrThrow();
+    const response = await fetch(`${base}/jobs/${job.id}/not-the-slug`, { redirect: "manual" });
+    expect(response.status).toBe(301);
+    expect(response.headers.get("location")).toBe(`/jobs/${job.id}/${job.slug}`);
+  });
+
+  it("answers an expired job with 410, similar open jobs and no JSON-LD", async () => {
+    const job = await getDb()
+      .selectFrom("jobs")
+      .select(["id", "slug"])
+      .where("status", "=", "expired")
+      .executeTakeFirstOrThrow();
+    const response = await fetch(`${base}/jobs/${job.id}/${job.slug}`);
+    expect(response.status).toBe(410);
+    const html = await response.text();
+    expect(html).toContain("no longer accepting applications");
+    expect(html).toContain("Similar open jobs");
+    expect(html).not.toContain("application/ld+json");
+  });
+
+  it("gives bad page numbers a normal page, never a 500", async () => {
+    for (const page of ["-5", "abc", "1000000000", "2.5"]) {
+      expect((await fetch(`${base}/jobs?page=${page}`)).status).toBe(200);
+    }
+  });
+});
