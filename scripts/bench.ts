@@ -29,7 +29,7 @@ async function prepareDatabase() {
 function startServer(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
   // A real production process: NODE_ENV=production, React's production build, no worker.
   // The bench touches no payment, email or file service, so those settings are placeholders.
-  const env = {
+  const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
     DATABASE_URL: databaseUrl,
