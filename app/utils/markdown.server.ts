@@ -19,7 +19,7 @@ const allowed: sanitizeHtml.IOptions = {
     "code",
     "hr",
   ],
-  allowedAttributes: { a: ["href"] },
+  allowedAttributes: { a: ["href", "rel"] },
   allowedSchemes: ["https", "http", "mailto"],
   transformTags: {
     h1: "h2",

@@ -17,7 +17,7 @@ function postgresProcessesFor(dir: string) {
 }
 
 async function start(): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  const env = {
+  const env: NodeJS.ProcessEnv = {
     ...process.env,
     EMBEDDED_PG_DIR: pgDir,
     PORT: "0",
