@@ -1,8 +1,14 @@
 import type { Migration } from "kysely";
 import * as initial from "./2026-11-27T0900_initial";
+import * as auth from "./2026-11-27T1000_auth";
+import * as email from "./2026-11-27T1010_email";
+import * as search from "./2026-11-27T1020_search";
 
 // Every migration, by name, in order. Listed by hand (not read from the folder) so the same
 // code runs under tsx, Vitest and any bundler: add a line for each new migration file.
 export const migrations: Record<string, Migration> = {
   "2026-11-27T0900_initial": initial,
+  "2026-11-27T1000_auth": auth,
+  "2026-11-27T1010_email": email,
+  "2026-11-27T1020_search": search,
 };
