@@ -97,6 +97,30 @@ export interface CredentialSpecialties {
   specialty_id: number;
 }
 
+export interface Emails {
+  attempts: Generated<number>;
+  created_at: Generated<Timestamp>;
+  dedupe_key: string;
+  finished_at: Timestamp | null;
+  from_address: string;
+  html: string;
+  id: Generated<number>;
+  last_attempt_at: Timestamp | null;
+  last_error: string | null;
+  provider_id: string | null;
+  state: Generated<string>;
+  subject: string;
+  template: string;
+  text: string;
+  to_address: string;
+}
+
+export interface EmailSuppressions {
+  created_at: Generated<Timestamp>;
+  email: string;
+  reason: string;
+}
+
 export interface JobCredentials {
   credential_id: number;
   job_id: number;
@@ -188,6 +212,8 @@ export interface DB {
   company_members: CompanyMembers;
   credential_specialties: CredentialSpecialties;
   credentials: Credentials;
+  email_suppressions: EmailSuppressions;
+  emails: Emails;
   job_credentials: JobCredentials;
   job_specialties: JobSpecialties;
   jobs: Jobs;
