@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { userInfo } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { promisify } from "node:util";
@@ -59,6 +59,15 @@ function assertTraversable(dir: string) {
   }
 }
 
+function isAlive(pid: number) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function postgresIds() {
   if (!isRoot) return { uid: userInfo().uid, gid: userInfo().gid };
   const uid = Number((await run("id", ["-u", "postgres"])).stdout.trim());
@@ -95,20 +104,40 @@ export async function startEmbeddedPostgres(options: {
   const ids = await postgresIds();
   const ctl = (args: string[]) => run(pg_ctl, ["-D", dir, ...args], { uid: ids.uid, gid: ids.gid });
 
-  // A run that was killed hard may have left its server up: stop it and start afresh.
-  const status = await ctl(["status"]).catch(() => null);
-  if (status) await ctl(["-m", "fast", "-w", "stop"]);
-
-  const port = await getPort({ port: [54329, 54330, 54331], exclude: [5432] });
-  const serverOptions = `-p ${port} -c listen_addresses=127.0.0.1 -c max_connections=200 -c unix_socket_directories=''`;
-  await ctl(["-o", serverOptions, "-l", join(dir, "server.log"), "-w", "-t", "60", "start"]).catch(
-    (error) => {
+  // A server may already run on this folder: another of our processes using it (reuse it,
+  // leave it running), or one left by a process that was killed hard (adopt it and stop it
+  // when we are done).
+  const ownerFile = `${dir}.owner`;
+  const running = await ctl(["status"]).then(
+    () => true,
+    () => false,
+  );
+  let port: number;
+  let owned = true;
+  if (running) {
+    port = Number(readFileSync(join(dir, "postmaster.pid"), "utf8").split("\n")[3]);
+    const owner = existsSync(ownerFile) ? Number(readFileSync(ownerFile, "utf8")) : 0;
+    owned = !owner || !isAlive(owner);
+  } else {
+    port = await getPort({ port: [54329, 54330, 54331], exclude: [5432] });
+    const serverOptions = `-p ${port} -c listen_addresses=127.0.0.1 -c max_connections=200 -c unix_socket_directories=''`;
+    await ctl([
+      "-o",
+      serverOptions,
+      "-l",
+      join(dir, "server.log"),
+      "-w",
+      "-t",
+      "60",
+      "start",
+    ]).catch((error) => {
       const log = existsSync(join(dir, "server.log"))
         ? readFileSync(join(dir, "server.log"), "utf8").slice(-2000)
         : "";
       throw new Error(`embedded Postgres did not start: ${error.message}\n${log}`);
-    },
-  );
+    });
+  }
+  if (owned) writeFileSync(ownerFile, String(process.pid));
 
   const url = (database = options.database ?? "postgres") =>
     `postgres://postgres:${PASSWORD}@127.0.0.1:${port}/${database}`;
@@ -118,9 +147,10 @@ export async function startEmbeddedPostgres(options: {
     url,
     port,
     stop: async () => {
-      if (stopped) return;
+      if (stopped || !owned) return;
       stopped = true;
       await ctl(["-m", "fast", "-w", "stop"]);
+      rmSync(ownerFile, { force: true });
     },
   };
 }
