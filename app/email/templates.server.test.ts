@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import type { EmailTemplate } from "./email.server";
+import { renderEmail } from "./templates.server";
+
+const appUrl = "https://medcodejobs.test";
+
+const examples: Record<EmailTemplate, { props: Record<string, unknown>; link: string }> = {
+  "verify-email": {
+    props: { name: "Dana", url: `${appUrl}/verify-email?token=abc123`, code: "482913" },
+    link: `${appUrl}/verify-email?token=abc123`,
+  },
+  "reset-password": {
+    props: { name: "Dana", url: `${appUrl}/reset-password?token=def456` },
+    link: `${appUrl}/reset-password?token=def456`,
+  },
+  "team-invite": {
+    props: {
+      inviterName: "Marcus Lee",
+      companyName: "Riverbend Health",
+      role: "recruiter",
+      url: `${appUrl}/employer/team/accept?token=ghi789`,
+    },
+    link: `${appUrl}/employer/team/accept?token=ghi789`,
+  },
+  welcome: { props: { name: "Dana", role: "candidate" }, link: `${appUrl}/jobs` },
+};
+
+describe("email templates", () => {
+  for (const [template, { props, link }] of Object.entries(examples)) {
+    it(`${template} renders a subject, an HTML part and a text part that all carry its link`, async () => {
+      const email = await renderEmail(template as EmailTemplate, props, { appUrl });
+      expect(email.subject).toMatch(/MedCode Jobs/);
+      expect(email.html).toMatch(/^<!DOCTYPE html/i);
+      expect(email.html).toContain(`href="${link}"`);
+      expect(email.html).toContain("MedCode Jobs");
+      expect(email.text).toContain(link);
+      expect(email.text).not.toMatch(/<[a-z]/i);
+    });
+  }
+
+  it("verify-email shows the confirmation code in both parts", async () => {
+    const email = await renderEmail("verify-email", examples["verify-email"].props, { appUrl });
+    expect(email.html).toContain("482913");
+    expect(email.text).toContain("482913");
+  });
+
+  it("team-invite names the inviter and the company in the subject", async () => {
+    const email = await renderEmail("team-invite", examples["team-invite"].props, { appUrl });
+    expect(email.subject).toBe("Marcus Lee invited you to join Riverbend Health on MedCode Jobs");
+  });
+
+  it("welcome points an employer to posting a job", async () => {
+    const email = await renderEmail("welcome", { name: "Sam", role: "employer" }, { appUrl });
+    expect(email.text).toContain(`${appUrl}/employer/jobs/new`);
+  });
+
+  it("escapes names so a user cannot inject markup into an email", async () => {
+    const email = await renderEmail(
+      "reset-password",
+      { name: "<script>alert(1)</script>", url: `${appUrl}/reset-password?token=x` },
+      { appUrl },
+    );
+    expect(email.html).not.toContain("<script>");
+    expect(email.html).toContain("&lt;script&gt;");
+  });
+
+  it("refuses props that do not match the template", async () => {
+    await expect(
+      renderEmail("reset-password", { name: "Dana", url: "javascript:alert(1)" }, { appUrl }),
+    ).rejects.toThrow(/Invalid props for email template "reset-password"/);
+    await expect(renderEmail("verify-email", { name: "Dana" }, { appUrl })).rejects.toThrow(/url/);
+  });
+});

@@ -1,0 +1,72 @@
+import { render } from "@react-email/render";
+import { createElement, type ReactElement } from "react";
+import { z } from "zod";
+import ResetPassword, { subject as resetPasswordSubject } from "../../emails/reset-password";
+import TeamInvite, { subject as teamInviteSubject } from "../../emails/team-invite";
+import VerifyEmail, { subject as verifyEmailSubject } from "../../emails/verify-email";
+import Welcome, { subject as welcomeSubject } from "../../emails/welcome";
+import type { EmailTemplate } from "./email.server";
+
+const name = z.string().trim().min(1).max(200);
+// Only web links: a javascript: or data: URL in an email is a bug or an attack.
+const webUrl = z.url({ protocol: /^https?$/ });
+
+type Template<Props> = {
+  schema: z.ZodType<Props>;
+  subject: (props: Props) => string;
+  component: (props: Props, context: { appUrl: string }) => ReactElement;
+};
+
+function defineTemplate<Props>(template: Template<Props>) {
+  return template;
+}
+
+/** Every email the site sends: its props schema, subject line and React Email component. */
+export const templates = {
+  "verify-email": defineTemplate({
+    schema: z.object({ name, url: webUrl, code: z.string().trim().min(4).max(16) }),
+    subject: verifyEmailSubject,
+    component: (props) => createElement(VerifyEmail, props),
+  }),
+  "reset-password": defineTemplate({
+    schema: z.object({ name, url: webUrl }),
+    subject: resetPasswordSubject,
+    component: (props) => createElement(ResetPassword, props),
+  }),
+  "team-invite": defineTemplate({
+    schema: z.object({
+      inviterName: name,
+      companyName: name,
+      role: z.string().trim().min(1).max(60),
+      url: webUrl,
+    }),
+    subject: teamInviteSubject,
+    component: (props) => createElement(TeamInvite, props),
+  }),
+  welcome: defineTemplate({
+    schema: z.object({ name, role: z.enum(["candidate", "employer"]) }),
+    subject: welcomeSubject,
+    component: (props, { appUrl }) => createElement(Welcome, { ...props, appUrl }),
+  }),
+} satisfies Record<EmailTemplate, { schema: z.ZodType }>;
+
+export type RenderedEmail = { subject: string; html: string; text: string };
+
+/** Checks the props against the template's schema (throws on a mismatch) and renders both parts. */
+export async function renderEmail(
+  template: EmailTemplate,
+  props: unknown,
+  context: { appUrl: string },
+): Promise<RenderedEmail> {
+  if (!Object.hasOwn(templates, template)) throw new Error(`Unknown email template: ${template}`);
+  const definition = templates[template] as Template<unknown>;
+  const parsed = definition.schema.safeParse(props);
+  if (!parsed.success) {
+    throw new Error(
+      `Invalid props for email template "${template}": ${z.prettifyError(parsed.error)}`,
+    );
+  }
+  const element = definition.component(parsed.data, context);
+  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
+  return { subject: definition.subject(parsed.data), html, text };
+}
