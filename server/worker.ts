@@ -1,14 +1,29 @@
 import PgBoss from "pg-boss";
+import {
+  deliverEmail,
+  EMAIL_DELIVERY_QUEUE,
+  EMAIL_MAX_ATTEMPTS,
+  listStalledEmailIds,
+} from "../app/email/outbox.server";
+import { listenForQueuedEmails } from "../app/email/outbox-listener.server";
 import { expireJobs } from "../app/jobs/expiry.server";
+import { getEnv } from "../app/utils/env.server";
 import { logger } from "./logger";
 
 export type Worker = { stop: () => Promise<void> };
 
-// Every background job the site runs: name, schedule (cron, UTC) and handler.
-const scheduled = [{ name: "expire-jobs", cron: "* * * * *", run: () => expireJobs() }] as const;
+// Every background job the site runs on a schedule: name, cron (UTC) and handler.
+const scheduled: { name: string; cron: string; run: (boss: PgBoss) => Promise<unknown> }[] = [
+  { name: "expire-jobs", cron: "* * * * *", run: () => expireJobs() },
+  // Safety net for outbox rows whose delivery job never ran (see 007-email-outbox.md).
+  { name: "email-sweep", cron: "* * * * *", run: (boss) => enqueueEmailDeliveries(boss) },
+];
+
+// Parallel delivery workers per process: each holds one connection while Resend answers.
+const EMAIL_WORKERS = 3;
 
 export async function startWorker(connectionString: string): Promise<Worker> {
-  const boss = new PgBoss({ connectionString, max: 4, schema: "pgboss" });
+  const boss = new PgBoss({ connectionString, max: 4 + EMAIL_WORKERS, schema: "pgboss" });
   boss.on("error", (error) => logger.error({ err: error }, "worker error"));
   await boss.start();
   for (const job of scheduled) {
@@ -21,12 +36,73 @@ export async function startWorker(connectionString: string): Promise<Worker> {
     });
     await boss.schedule(job.name, job.cron);
     await boss.work(job.name, async () => {
-      const result = await job.run();
+      const result = await job.run(boss);
       logger.info({ job: job.name, result }, "job done");
     });
   }
-  logger.info({ queues: scheduled.map((job) => job.name) }, "worker started");
+
+  await boss.createQueue(EMAIL_DELIVERY_QUEUE, {
+    name: EMAIL_DELIVERY_QUEUE,
+    // Backoff from 20 s doubles to about 5 min before the last try, about 10 min in all.
+    retryLimit: EMAIL_MAX_ATTEMPTS - 1,
+    retryDelay: 20,
+    retryBackoff: true,
+    expireInSeconds: 60,
+  });
+  const emailWorkerIds: string[] = [];
+  for (let i = 0; i < EMAIL_WORKERS; i++) {
+    emailWorkerIds.push(
+      await boss.work<{ id: number }>(EMAIL_DELIVERY_QUEUE, async ([job]) =>
+        deliverQueuedEmail(job.data.id),
+      ),
+    );
+  }
+  const listener = listenForQueuedEmails({
+    connectionString,
+    onQueued: (id) => {
+      enqueueEmailDeliveries(boss, [id])
+        .then(() => boss.notifyWorker(emailWorkerIds[id % EMAIL_WORKERS]))
+        .catch((error) => logger.error({ err: error, emailId: id }, "email enqueue failed"));
+    },
+    onError: (error) => logger.warn({ err: error }, "email listener lost its connection"),
+  });
+  await listener.ready;
+
+  logger.info(
+    { queues: [...scheduled.map((job) => job.name), EMAIL_DELIVERY_QUEUE] },
+    "worker started",
+  );
   return {
-    stop: () => boss.stop({ graceful: true, timeout: 5_000, wait: true }),
+    stop: async () => {
+      await listener.stop();
+      await boss.stop({ graceful: true, timeout: 5_000, wait: true });
+    },
   };
+}
+
+async function enqueueEmailDeliveries(boss: PgBoss, ids?: number[]) {
+  const due = ids ?? (await listStalledEmailIds());
+  if (due.length > 0)
+    await boss.insert(due.map((id) => ({ name: EMAIL_DELIVERY_QUEUE, data: { id } })));
+  return { enqueued: due.length };
+}
+
+async function deliverQueuedEmail(id: number) {
+  const result = await deliverEmail(id);
+  switch (result.outcome) {
+    case "captured":
+      logger.info(
+        { emailId: id, to: result.to },
+        `email captured: open ${getEnv().APP_URL}/dev/emails`,
+      );
+      return;
+    case "retry":
+      // Thrown so pg-boss retries the job with backoff; the outbox row already has the error.
+      throw new Error(`email ${id} not delivered yet: ${result.error}`);
+    case "failed":
+      logger.error({ emailId: id, error: result.error }, "email failed");
+      return;
+    default:
+      logger.info({ emailId: id, ...result }, `email ${result.outcome}`);
+  }
 }

@@ -1,4 +1,4 @@
-import type { Selectable, Updateable } from "kysely";
+import { type Selectable, sql, type Updateable } from "kysely";
 import { Resend } from "resend";
 import type { Emails } from "#db/types";
 import { getDb } from "~/utils/db.server";
@@ -6,7 +6,10 @@ import { type Env, getEnv } from "~/utils/env.server";
 
 export type EmailState = "queued" | "sent" | "failed" | "suppressed" | "captured";
 
-/** One first try plus retries; the worker's queue retries `EMAIL_MAX_ATTEMPTS - 1` times. */
+/** The pg-boss queue whose jobs carry `{ id }` of one outbox row. */
+export const EMAIL_DELIVERY_QUEUE = "email-deliver";
+
+/** One first try plus retries; the delivery queue retries `EMAIL_MAX_ATTEMPTS - 1` times. */
 export const EMAIL_MAX_ATTEMPTS = 6;
 
 const PROVIDER_TIMEOUT_MS = 15_000;
@@ -135,4 +138,62 @@ async function sendThroughResend(
   } catch (cause) {
     return { error: `network: ${(cause as Error).message}`, retryable: true };
   }
+}
+
+/**
+ * Queued rows whose delivery job may have been lost (the worker was down when they were
+ * queued, or a job vanished): never tried a minute after queueing, or not retried for 15
+ * minutes, longer than the queue's largest backoff. A duplicate job is harmless.
+ */
+export async function listStalledEmailIds({ limit = 500 } = {}): Promise<number[]> {
+  const rows = await getDb()
+    .selectFrom("emails")
+    .select("id")
+    .where("state", "=", "queued")
+    .where((eb) =>
+      eb.or([
+        eb.and([
+          eb("last_attempt_at", "is", null),
+          eb("created_at", "<", sql<Date>`now() - interval '1 minute'`),
+        ]),
+        eb("last_attempt_at", "<", sql<Date>`now() - interval '15 minutes'`),
+      ]),
+    )
+    .orderBy("created_at")
+    .limit(limit)
+    .execute();
+  return rows.map((row) => row.id);
+}
+
+/** /dev/emails exists only where email is captured: never in production, never with Resend. */
+export function emailPreviewEnabled(env: Env = getEnv()): boolean {
+  return env.NODE_ENV !== "production" && !env.RESEND_API_KEY;
+}
+
+/** The newest outbox rows, for the local /dev/emails page. */
+export async function listRecentEmails({ limit = 100 } = {}) {
+  return getDb()
+    .selectFrom("emails")
+    .select(["id", "template", "to_address", "subject", "state", "attempts", "text", "created_at"])
+    .orderBy("created_at", "desc")
+    .orderBy("id", "desc")
+    .limit(limit)
+    .execute();
+}
+
+export async function getEmail(id: number) {
+  return getDb()
+    .selectFrom("emails")
+    .select(["id", "to_address", "subject", "html", "text", "state", "created_at"])
+    .where("id", "=", id)
+    .executeTakeFirst();
+}
+
+/** Never email this address again (hard bounce, spam complaint, or an operator's decision). */
+export async function suppressEmailAddress({ email, reason }: { email: string; reason: string }) {
+  await getDb()
+    .insertInto("email_suppressions")
+    .values({ email: email.trim().toLowerCase(), reason })
+    .onConflict((oc) => oc.column("email").doNothing())
+    .execute();
 }

@@ -1,0 +1,19 @@
+import { data, type LoaderFunctionArgs } from "@remix-run/node";
+import { emailPreviewEnabled, getEmail } from "~/email/outbox.server";
+import { parseId } from "~/utils/http";
+
+/** One captured email as its own page: the HTML part, or the text part with ?part=text. */
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  if (!emailPreviewEnabled()) throw data("Not found", { status: 404 });
+  const id = parseId(params.id);
+  const email = id ? await getEmail(id) : undefined;
+  if (!email) throw data("Not found", { status: 404 });
+  const text = new URL(request.url).searchParams.get("part") === "text";
+  return new Response(text ? email.text : email.html, {
+    headers: {
+      "Content-Type": text ? "text/plain; charset=utf-8" : "text/html; charset=utf-8",
+      "Cache-Control": "no-store",
+      "X-Robots-Tag": "noindex",
+    },
+  });
+}

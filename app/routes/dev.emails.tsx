@@ -1,0 +1,73 @@
+import { data, type MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { Fragment } from "react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { emailPreviewEnabled, listRecentEmails } from "~/email/outbox.server";
+
+export const meta: MetaFunction = () => [
+  { title: "Captured emails | MedCode Jobs" },
+  { name: "robots", content: "noindex" },
+];
+
+/** Local stand-in for Resend: every email the site would have sent, newest first. */
+export async function loader() {
+  if (!emailPreviewEnabled()) throw data("Not found", { status: 404 });
+  const emails = await listRecentEmails();
+  return {
+    emails: emails.map((email) => ({ ...email, created_at: email.created_at.toISOString() })),
+  };
+}
+
+export default function DevEmails() {
+  const { emails } = useLoaderData<typeof loader>();
+  return (
+    <div className="container narrow">
+      <h1>Captured emails</h1>
+      <p className="muted">
+        No <code>RESEND_API_KEY</code> is set, so the worker keeps emails here instead of sending
+        them. Newest first; the latest 100.
+      </p>
+      {emails.length === 0 ? (
+        <p>No emails yet. Sign up or reset a password and they will appear here.</p>
+      ) : (
+        <ol className="job-list">
+          {emails.map((email) => (
+            <li key={email.id} className="card">
+              <h2>
+                <a href={`/dev/emails/${email.id}`}>{email.subject}</a>
+              </h2>
+              <p className="muted">
+                To {email.to_address} · <time dateTime={email.created_at}>{email.created_at}</time>{" "}
+                · {email.template} · <span className="tag">{email.state}</span>
+              </p>
+              <details>
+                <summary>Plain-text part</summary>
+                <pre style={{ whiteSpace: "pre-wrap" }}>
+                  <Linkified text={email.text} />
+                </pre>
+              </details>
+            </li>
+          ))}
+        </ol>
+      )}
+    </div>
+  );
+}
+
+/** Plain text with its web links made clickable, so a verification link can be followed. */
+function Linkified({ text }: { text: string }) {
+  const parts = text.split(/(https?:\/\/[^\s<>"]+)/g);
+  return parts.map((part, i) =>
+    i % 2 === 1 ? (
+      <a key={i} href={part}>
+        {part}
+      </a>
+    ) : (
+      <Fragment key={i}>{part}</Fragment>
+    ),
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
