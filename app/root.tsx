@@ -1,5 +1,16 @@
-import type { LinksFunction, MetaFunction } from "@remix-run/node";
-import { Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration } from "@remix-run/react";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  Form,
+  Link,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import { getUser } from "./auth/guards.server";
 import { GeneralErrorBoundary } from "./components/error-boundary";
 import { useNonce } from "./components/nonce";
 import stylesheet from "./styles/app.css?url";
@@ -18,8 +29,19 @@ export const meta: MetaFunction = () => [
   },
 ];
 
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getUser(request);
+  return {
+    user: user ? { name: user.name, role: user.role, verified: Boolean(user.email_verified_at) } : null,
+  };
+}
+
+type RootUser = Awaited<ReturnType<typeof loader>>["user"];
+
 export function Layout({ children }: { children: React.ReactNode }) {
   const nonce = useNonce();
+  // Absent when the root loader itself failed: the error page still gets a header.
+  const user = useRouteLoaderData<typeof loader>("root")?.user ?? null;
   return (
     <html lang="en">
       <head>
@@ -33,7 +55,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <a className="skip-link" href="#main">
           Skip to content
         </a>
-        <SiteHeader />
+        <SiteHeader user={user} />
+        {user && !user.verified ? <VerifyBanner /> : null}
         <main id="main" tabIndex={-1}>
           {children}
         </main>
@@ -45,7 +68,23 @@ export function Layout({ children }: { children: React.ReactNode }) {
   );
 }
 
-function SiteHeader() {
+function VerifyBanner() {
+  return (
+    <div className="banner" role="status">
+      <div className="container">
+        Please confirm your email address: open the link we sent you.{" "}
+        <Form method="post" action="/verify-email">
+          <input type="hidden" name="intent" value="resend" />
+          <button type="submit" className="button link">
+            Send a new link
+          </button>
+        </Form>
+      </div>
+    </div>
+  );
+}
+
+function SiteHeader({ user }: { user: RootUser }) {
   return (
     <header className="site-header">
       <div className="container header-inner">
@@ -60,6 +99,44 @@ function SiteHeader() {
             <li>
               <NavLink to="/jobs">Find jobs</NavLink>
             </li>
+            <li>
+              <NavLink to="/specialties">Specialties</NavLink>
+            </li>
+            {user ? (
+              <>
+                {user.role === "employer" ? (
+                  <li>
+                    <NavLink to="/employer">Dashboard</NavLink>
+                  </li>
+                ) : null}
+                {user.role === "admin" ? (
+                  <li>
+                    <NavLink to="/admin">Operations</NavLink>
+                  </li>
+                ) : null}
+                <li>
+                  <NavLink to="/me/settings">Account</NavLink>
+                </li>
+                <li>
+                  <Form method="post" action="/logout">
+                    <button type="submit" className="button link">
+                      Log out
+                    </button>
+                  </Form>
+                </li>
+              </>
+            ) : (
+              <>
+                <li>
+                  <NavLink to="/login">Log in</NavLink>
+                </li>
+                <li>
+                  <Link to="/signup" className="button">
+                    Sign up
+                  </Link>
+                </li>
+              </>
+            )}
           </ul>
         </nav>
       </div>

@@ -91,6 +91,7 @@ export function createApp({ build, vite, buildDir = "build" }: AppOptions) {
       getLoadContext: (req, res) => ({
         cspNonce: res.locals.cspNonce as string,
         requestId: String(req.id),
+        clientIp: req.ip ?? "unknown",
       }),
     }),
   );

@@ -10,22 +10,11 @@ import {
   jobTemplates,
   usStates,
 } from "../../db/seed/content";
+import { slugify } from "../../app/utils/slug";
 import type { Jobs } from "../../db/types";
 
 const DAY = 86_400_000;
 export const JOB_LIFETIME_DAYS = 30;
-
-export function slugify(text: string) {
-  return (
-    text
-      .normalize("NFKD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "")
-      .slice(0, 80) || "job"
-  );
-}
 
 function fill(text: string, values: Record<string, string>) {
   return text.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
@@ -163,7 +152,7 @@ export function buildJob(
     ],
     row: {
       title,
-      slug: slugify(title),
+      slug: slugify(title, "job"),
       description,
       setting,
       employment_type: employmentType,

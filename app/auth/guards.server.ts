@@ -1,0 +1,76 @@
+// Who is asking. Every loader, action and resource route calls the guard it needs itself:
+// Remix runs loaders in parallel, so a parent layout's check protects no child.
+import { data, redirect } from "@remix-run/node";
+import { sql } from "kysely";
+import { getDb } from "~/utils/db.server";
+import { type SessionValidationResult, readSessionToken, validateSessionToken } from "./session.server";
+
+const cache = new WeakMap<Request, Promise<SessionValidationResult>>();
+
+export function getAuth(request: Request): Promise<SessionValidationResult> {
+  let result = cache.get(request);
+  if (!result) {
+    const token = readSessionToken(request);
+    result = token ? validateSessionToken(token) : Promise.resolve({ session: null, user: null });
+    cache.set(request, result);
+  }
+  return result;
+}
+
+export async function getUser(request: Request) {
+  return (await getAuth(request)).user;
+}
+
+function loginRedirect(request: Request) {
+  const url = new URL(request.url);
+  const back = `${url.pathname}${url.search}`;
+  return redirect(`/login?${new URLSearchParams({ redirectTo: back })}`);
+}
+
+export async function requireUser(request: Request) {
+  const auth = await getAuth(request);
+  if (!auth.user) throw loginRedirect(request);
+  return auth.user;
+}
+
+export async function requireSession(request: Request) {
+  const auth = await getAuth(request);
+  if (!auth.session) throw loginRedirect(request);
+  return auth;
+}
+
+export async function requireAnonymous(request: Request) {
+  if (await getUser(request)) throw redirect("/");
+}
+
+export async function requireCandidate(request: Request) {
+  const user = await requireUser(request);
+  if (user.role !== "candidate") throw data("This page is for job seekers' accounts.", { status: 403 });
+  return user;
+}
+
+export async function requireAdmin(request: Request) {
+  const user = await requireUser(request);
+  if (user.role !== "admin") throw data("This page is for operators only.", { status: 403 });
+  return user;
+}
+
+/** An employer and the company they act for; membership is read on every request. */
+export async function requireEmployer(request: Request, { role }: { role?: "owner" } = {}) {
+  const user = await requireUser(request);
+  if (user.role !== "employer") throw data("This page is for employer accounts.", { status: 403 });
+  const membership = await getDb()
+    .selectFrom("company_members")
+    .innerJoin("companies", "companies.id", "company_members.company_id")
+    .select(["companies.id", "companies.name", "companies.slug", "company_members.role"])
+    .where("company_members.user_id", "=", user.id)
+    .orderBy(sql`company_members.role = 'owner'`, "desc")
+    .orderBy("company_members.created_at")
+    .executeTakeFirst();
+  if (!membership) throw data("Your account is not a member of any company.", { status: 403 });
+  if (role === "owner" && membership.role !== "owner") {
+    throw data("Only company owners can do this.", { status: 403 });
+  }
+  const { role: memberRole, ...company } = membership;
+  return { user, company, role: memberRole as "owner" | "recruiter" };
+}
