@@ -170,6 +170,14 @@ export interface JobSpecialties {
   specialty_id: number;
 }
 
+export interface Places {
+  city: string;
+  latitude: number;
+  longitude: number;
+  state: string;
+  zip: string;
+}
+
 export interface SeedRuns {
   name: string;
   ran_at: Generated<Timestamp>;
@@ -217,6 +225,7 @@ export interface DB {
   job_credentials: JobCredentials;
   job_specialties: JobSpecialties;
   jobs: Jobs;
+  places: Places;
   seed_runs: SeedRuns;
   specialties: Specialties;
   specialty_code_ranges: SpecialtyCodeRanges;

@@ -1,70 +1,203 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { JobList } from "~/components/job-card";
-import { listOpenJobs } from "~/jobs/jobs.server";
+import searchStyles from "~/search/search.css?url";
+import { loadReference, searchJobs, suggestAlternatives } from "~/search/search.server";
+import { SearchFilterForm } from "~/search/search-form";
+import {
+  effectiveSort,
+  parseSearchParams,
+  type SearchFilters,
+  searchHref,
+} from "~/search/search-schemas";
 
-export const meta: MetaFunction = () => [{ title: "Medical coding jobs | MedCode Jobs" }];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: searchStyles }];
 
-const querySchema = z.object({
-  page: z.coerce.number().int().min(1).max(10_000).catch(1),
-  specialty: z
-    .array(z.string().regex(/^[a-z0-9-]{1,60}$/))
-    .max(10)
-    .catch([]),
-});
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  {
+    title: data?.filters.q
+      ? `“${data.filters.q}” medical coding jobs | MedCode Jobs`
+      : "Medical coding jobs | MedCode Jobs",
+  },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const params = new URL(request.url).searchParams;
-  const query = querySchema.parse({
-    page: params.get("page") ?? undefined,
-    specialty: params.getAll("specialty"),
-  });
-  const result = await listOpenJobs({ page: query.page, specialties: query.specialty });
-  return { ...result, specialties: query.specialty };
+  const { filters, notes, typed } = parseSearchParams(new URL(request.url).searchParams);
+  // Counts of an identical search are reused for 30 s; the list is always fresh.
+  const [result, reference] = await Promise.all([
+    searchJobs(filters, { cacheSeconds: 30 }),
+    loadReference(),
+  ]);
+  const alternatives = result.total === 0 ? await suggestAlternatives(result.search) : [];
+  const search = result.search;
+  return {
+    jobs: result.jobs,
+    total: result.total,
+    page: result.page,
+    pageCount: result.pageCount,
+    facets: result.facets,
+    filters: search.filters,
+    sort: effectiveSort(search.filters),
+    notes: [...notes, ...search.notes],
+    typed,
+    place: search.place ? { label: search.place.label, state: search.place.state } : null,
+    alternatives: alternatives.map((a) => ({
+      label: a.label,
+      total: a.total,
+      href: searchHref(a.filters),
+    })),
+    specialtyNames: Object.fromEntries(reference.specialties.map((s) => [s.slug, s.name])),
+    credentialNames: Object.fromEntries(reference.credentials.map((c) => [c.code, c.name])),
+  };
+}
+
+export type JobsLoader = typeof loader;
+
+/** Each active filter as a chip whose link removes it. */
+function activeFilters(
+  filters: SearchFilters,
+  names: { specialty: Record<string, string>; place: string | null },
+) {
+  const without = (patch: Partial<SearchFilters>) => searchHref({ ...filters, ...patch, page: 1 });
+  const chips: { label: string; href: string }[] = [];
+  if (filters.q) chips.push({ label: `“${filters.q}”`, href: without({ q: "" }) });
+  for (const slug of filters.specialty)
+    chips.push({
+      label: names.specialty[slug] ?? slug,
+      href: without({ specialty: filters.specialty.filter((s) => s !== slug) }),
+    });
+  for (const code of filters.credential)
+    chips.push({
+      label: code,
+      href: without({ credential: filters.credential.filter((c) => c !== code) }),
+    });
+  for (const s of filters.setting)
+    chips.push({ label: s, href: without({ setting: filters.setting.filter((x) => x !== s) }) });
+  for (const t of filters.type)
+    chips.push({
+      label: t.replace("_", " "),
+      href: without({ type: filters.type.filter((x) => x !== t) }),
+    });
+  for (const l of filters.level)
+    chips.push({ label: l, href: without({ level: filters.level.filter((x) => x !== l) }) });
+  if (filters.salaryMin != null)
+    chips.push({
+      label: `$${filters.salaryMin.toLocaleString("en-US")}+ a year`,
+      href: without({ salaryMin: null }),
+    });
+  if (filters.location)
+    chips.push({
+      label: `within ${filters.radius} mi of ${names.place ?? filters.location}`,
+      href: without({ location: "" }),
+    });
+  if (filters.posted != null)
+    chips.push({ label: `last ${filters.posted} days`, href: without({ posted: null }) });
+  return chips;
 }
 
 export default function Jobs() {
-  const { jobs, total, page, pageCount, specialties } = useLoaderData<typeof loader>();
-  const pageLink = (n: number) => {
-    const params = new URLSearchParams(specialties.map((s) => ["specialty", s]));
-    if (n > 1) params.set("page", String(n));
-    const qs = params.toString();
-    return qs ? `?${qs}` : ".";
-  };
+  const data = useLoaderData<typeof loader>();
+  const { jobs, total, page, pageCount, filters, notes, alternatives, sort } = data;
+  const navigation = useNavigation();
+  const busy = navigation.state === "loading" && navigation.location?.pathname === "/jobs";
+  const chips = activeFilters(filters, {
+    specialty: data.specialtyNames,
+    place: data.place?.label ?? null,
+  });
+  const pageLink = (n: number) => searchHref({ ...filters, page: n });
+  const [prev, next] = sort === "date" ? ["← Newer", "Older →"] : ["← Previous", "Next →"];
   return (
-    <div className="container narrow">
+    <div className="container search-page">
       <h1>Medical coding jobs</h1>
       <p className="muted" aria-live="polite">
         <strong>{total.toLocaleString("en-US")} jobs</strong>
-        {specialties.length ? ` in ${specialties.join(", ")}` : ""}
         {pageCount > 1 ? ` · page ${page} of ${pageCount}` : ""}
+        {busy ? " · updating…" : ""}
       </p>
-      {jobs.length ? (
-        <JobList jobs={jobs} />
-      ) : (
-        <p className="notice">
-          No open jobs here. <Link to="/jobs">See all jobs</Link>
-        </p>
-      )}
-      {pageCount > 1 ? (
-        <nav className="pagination" aria-label="Pages">
-          {page > 1 ? (
-            <Link to={pageLink(page - 1)} rel="prev">
-              ← Newer
-            </Link>
-          ) : null}
-          <span>
-            Page {page} of {pageCount}
-          </span>
-          {page < pageCount ? (
-            <Link to={pageLink(page + 1)} rel="next">
-              Older →
-            </Link>
-          ) : null}
-        </nav>
+      {notes.length ? (
+        <ul className="notice search-notes" role="status">
+          {notes.map((note) => (
+            <li key={note}>{note}</li>
+          ))}
+        </ul>
       ) : null}
+      <div className="search-layout">
+        <SearchFilterForm data={data} />
+        <section aria-label="Results" className={busy ? "search-results busy" : "search-results"}>
+          {chips.length ? (
+            <ul className="tags active-filters" aria-label="Active filters">
+              {chips.map((chip) => (
+                <li key={chip.label}>
+                  <Link
+                    className="tag"
+                    to={chip.href}
+                    preventScrollReset
+                    aria-label={`Remove ${chip.label}`}
+                  >
+                    {chip.label} ✕
+                  </Link>
+                </li>
+              ))}
+              <li>
+                <Link to="/jobs">Clear all</Link>
+              </li>
+            </ul>
+          ) : null}
+          {jobs.length ? (
+            <JobList jobs={jobs} />
+          ) : (
+            <div className="notice empty-result">
+              <p>
+                {total === 0
+                  ? chips.length
+                    ? "No open jobs match all of the filters above."
+                    : "There are no open jobs right now."
+                  : "This page is past the last page of results."}
+              </p>
+              {total > 0 ? (
+                <p>
+                  <Link to={pageLink(pageCount)}>Go to the last page ({pageCount})</Link>
+                </p>
+              ) : null}
+              {alternatives.length ? (
+                <>
+                  <p>Nearest searches with jobs:</p>
+                  <ul>
+                    {alternatives.map((a) => (
+                      <li key={a.href}>
+                        <Link to={a.href}>{a.label}</Link> ({a.total.toLocaleString("en-US")})
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              ) : null}
+            </div>
+          )}
+          {pageCount > 1 && jobs.length ? (
+            <nav className="pagination" aria-label="Pages">
+              {page > 1 ? (
+                <Link to={pageLink(page - 1)} rel="prev">
+                  {prev}
+                </Link>
+              ) : null}
+              <span>
+                Page {page} of {pageCount}
+              </span>
+              {page < pageCount ? (
+                <Link to={pageLink(page + 1)} rel="next">
+                  {next}
+                </Link>
+              ) : null}
+            </nav>
+          ) : null}
+          <p className="muted feed-link">
+            <a href={searchHref({ ...filters, page: 1, sort: null }, "/feeds/jobs.rss")}>
+              RSS feed of this search
+            </a>
+          </p>
+        </section>
+      </div>
     </div>
   );
 }

@@ -3,6 +3,7 @@
 import type { Kysely } from "kysely";
 import type { DB } from "../types";
 import { specialtySummaries } from "./content";
+import { seedPlaces } from "./places";
 import cat3Examples from "./reference/cpt_cat3_examples.json" with { type: "json" };
 import cptRanges from "./reference/cpt_ranges.json" with { type: "json" };
 import credentials from "./reference/credentials.json" with { type: "json" };
@@ -264,4 +265,5 @@ export async function seedReference(db: Kysely<DB>) {
         .execute();
     }
   });
+  await seedPlaces(db);
 }

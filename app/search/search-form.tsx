@@ -1,0 +1,281 @@
+// The /jobs filter form: a plain GET form (works without JavaScript); with JavaScript each
+// checkbox or select change submits it, so results update in place and history keeps each step.
+
+import type { useLoaderData } from "@remix-run/react";
+import { Form, useLocation, useSubmit } from "@remix-run/react";
+import { useEffect, useRef } from "react";
+import { EMPLOYMENT_TYPES, LEVELS, SETTINGS } from "~/jobs/format";
+import type { JobsLoader } from "~/routes/jobs._index";
+import {
+  DEFAULT_RADIUS,
+  LEVEL_VALUES,
+  POSTED_CHOICES,
+  RADIUS_CHOICES,
+  SETTING_VALUES,
+  TYPE_VALUES,
+} from "./search-schemas";
+
+type Data = ReturnType<typeof useLoaderData<JobsLoader>>;
+
+const SALARY_CHOICES = [40_000, 50_000, 60_000, 70_000, 80_000, 100_000];
+const SHOWN_OPTIONS = 8;
+
+function Count({ n }: { n: number | undefined }) {
+  return <span className="facet-count">{(n ?? 0).toLocaleString("en-US")}</span>;
+}
+
+function CheckboxOption({
+  name,
+  value,
+  label,
+  checked,
+  count,
+}: {
+  name: string;
+  value: string;
+  label: string;
+  checked: boolean;
+  count?: number;
+}) {
+  return (
+    <li>
+      <label className="facet-option">
+        <input type="checkbox" name={name} value={value} defaultChecked={checked} />
+        <span>{label}</span>
+        {count === undefined ? null : <Count n={count} />}
+      </label>
+    </li>
+  );
+}
+
+/** Options sorted by count, the chosen ones always shown, the tail behind "More". */
+function LongFacet({
+  legend,
+  name,
+  options,
+}: {
+  legend: string;
+  name: string;
+  options: { value: string; label: string; count: number; checked: boolean }[];
+}) {
+  const sorted = options
+    .filter((o) => o.count > 0 || o.checked)
+    .sort((a, b) => Number(b.checked) - Number(a.checked) || b.count - a.count);
+  const head = sorted.slice(0, SHOWN_OPTIONS);
+  const tail = sorted.slice(SHOWN_OPTIONS);
+  const item = (o: (typeof sorted)[number]) => <CheckboxOption key={o.value} name={name} {...o} />;
+  return (
+    <fieldset className="facet">
+      <legend>{legend}</legend>
+      {sorted.length === 0 ? <p className="muted">None in these results.</p> : null}
+      <ul>{head.map(item)}</ul>
+      {tail.length ? (
+        <details>
+          <summary>{tail.length} more</summary>
+          <ul>{tail.map(item)}</ul>
+        </details>
+      ) : null}
+    </fieldset>
+  );
+}
+
+export function SearchFilterForm({ data }: { data: Data }) {
+  const { filters, facets, typed } = data;
+  const submit = useSubmit();
+  const form = useRef<HTMLFormElement>(null);
+  const location = useLocation();
+
+  // Back and forward change the URL but not the (uncontrolled) inputs: bring them in line
+  // without re-creating them, so keyboard focus stays where it was.
+  useEffect(() => {
+    const el = form.current;
+    if (!el) return;
+    const params = new URLSearchParams(location.search);
+    for (const input of Array.from(el.elements)) {
+      if (input instanceof HTMLInputElement && input.type === "checkbox") {
+        const values = params.getAll(input.name).map((v) => v.toLowerCase());
+        input.checked = values.includes(input.value.toLowerCase());
+      } else if (input instanceof HTMLSelectElement) {
+        const fallback = input.name === "radius" ? String(DEFAULT_RADIUS) : "";
+        input.value = params.get(input.name) ?? fallback;
+        if (input.selectedIndex < 0) input.value = fallback;
+      }
+    }
+  }, [location.search]);
+
+  return (
+    <Form
+      method="get"
+      action="/jobs"
+      ref={form}
+      className="search-filters"
+      role="search"
+      aria-label="Search jobs"
+      preventScrollReset
+      onChange={(event) => {
+        const target = event.target as HTMLElement;
+        // Text boxes wait for Enter or the Search button; choices apply at once.
+        if (target instanceof HTMLInputElement && target.type !== "checkbox") return;
+        submit(event.currentTarget, { preventScrollReset: true });
+      }}
+    >
+      <div className="search-main">
+        <label htmlFor="search-q">Keywords</label>
+        <input
+          id="search-q"
+          name="q"
+          type="search"
+          defaultValue={typed.q}
+          key={`q-${typed.q}`}
+          placeholder="e.g. cardiology -inpatient, “risk adjustment”, CPC"
+        />
+        <label htmlFor="search-location">Location</label>
+        <input
+          id="search-location"
+          name="location"
+          type="text"
+          defaultValue={typed.location}
+          key={`location-${typed.location}`}
+          placeholder="ZIP or City, ST"
+          aria-describedby="location-help"
+        />
+        <label htmlFor="search-radius">Within</label>
+        <select id="search-radius" name="radius" defaultValue={String(filters.radius)}>
+          {RADIUS_CHOICES.map((r) => (
+            <option key={r} value={r}>
+              {r} miles
+            </option>
+          ))}
+        </select>
+        <p id="location-help" className="muted small">
+          {data.place ? `Near ${data.place.label}. ` : ""}A location finds on-site and hybrid jobs
+          within the radius. Tick Remote to add remote jobs open to people in{" "}
+          {data.place ? data.place.state : "that state"}.
+        </p>
+        <button type="submit" className="button">
+          Search
+        </button>
+      </div>
+
+      <fieldset className="facet">
+        <legend>Work setting</legend>
+        <ul>
+          {SETTING_VALUES.map((s) => (
+            <CheckboxOption
+              key={s}
+              name="setting"
+              value={s}
+              label={SETTINGS[s]}
+              checked={filters.setting.includes(s)}
+              count={facets.setting[s]}
+            />
+          ))}
+        </ul>
+      </fieldset>
+
+      <fieldset className="facet">
+        <legend>Job type</legend>
+        <ul>
+          {TYPE_VALUES.map((t) => (
+            <CheckboxOption
+              key={t}
+              name="type"
+              value={t}
+              label={EMPLOYMENT_TYPES[t]}
+              checked={filters.type.includes(t)}
+              count={facets.type[t]}
+            />
+          ))}
+        </ul>
+      </fieldset>
+
+      <LongFacet
+        legend="Specialty"
+        name="specialty"
+        options={Object.entries(data.specialtyNames).map(([slug, label]) => ({
+          value: slug,
+          label,
+          count: facets.specialty[slug] ?? 0,
+          checked: filters.specialty.includes(slug),
+        }))}
+      />
+
+      <LongFacet
+        legend="Credential"
+        name="credential"
+        options={Object.entries(data.credentialNames).map(([code, name]) => ({
+          value: code.toLowerCase(),
+          label: `${code} (${name})`,
+          count: facets.credential[code] ?? 0,
+          checked: filters.credential.includes(code),
+        }))}
+      />
+
+      <fieldset className="facet">
+        <legend>Experience level</legend>
+        <ul>
+          {LEVEL_VALUES.map((l) => (
+            <CheckboxOption
+              key={l}
+              name="level"
+              value={l}
+              label={LEVELS[l]}
+              checked={filters.level.includes(l)}
+            />
+          ))}
+        </ul>
+      </fieldset>
+
+      <div className="facet">
+        <label htmlFor="search-salary">Minimum pay (yearly)</label>
+        <select
+          id="search-salary"
+          name="salary_min"
+          defaultValue={filters.salaryMin == null ? "" : String(filters.salaryMin)}
+        >
+          <option value="">Any</option>
+          {[...new Set([...SALARY_CHOICES, ...(filters.salaryMin ? [filters.salaryMin] : [])])]
+            .sort((a, b) => a - b)
+            .map((s) => (
+              <option key={s} value={s}>
+                ${s.toLocaleString("en-US")}+
+              </option>
+            ))}
+        </select>
+        <p className="muted small">Hourly pay counts as 2,080 hours a year.</p>
+      </div>
+
+      <div className="facet">
+        <label htmlFor="search-posted">Posted</label>
+        <select
+          id="search-posted"
+          name="posted"
+          defaultValue={filters.posted == null ? "" : String(filters.posted)}
+        >
+          <option value="">Any time</option>
+          {[...new Set([...POSTED_CHOICES, ...(filters.posted ? [filters.posted] : [])])]
+            .sort((a, b) => a - b)
+            .map((d) => (
+              <option key={d} value={d}>
+                {d === 1 ? "Last 24 hours" : `Last ${d} days`}
+              </option>
+            ))}
+        </select>
+      </div>
+
+      <div className="facet">
+        <label htmlFor="search-sort">Sort by</label>
+        <select id="search-sort" name="sort" defaultValue={filters.sort ?? ""}>
+          <option value="">{filters.q ? "Best match" : "Newest"}</option>
+          <option value="relevance">Best match</option>
+          <option value="date">Newest</option>
+          <option value="salary">Highest pay</option>
+        </select>
+      </div>
+
+      <button type="submit" className="button secondary apply-filters">
+        Apply filters
+      </button>
+    </Form>
+  );
+}

@@ -1,0 +1,598 @@
+// Job search for /jobs and the feeds: full-text with a typo-tolerant fallback, filters,
+// facet counts, featured pinning and stable pagination. Decision record 008 explains why.
+import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from "kysely";
+import { jsonArrayFrom } from "kysely/helpers/postgres";
+import type { DB } from "#db/types";
+import { isOpen } from "~/jobs/jobs.server";
+import { getDb } from "~/utils/db.server";
+import {
+  effectiveSort,
+  MAX_RADIUS,
+  RADIUS_CHOICES,
+  SETTING_VALUES,
+  type SearchFilters,
+  type Setting,
+} from "./search-schemas";
+
+export const PAGE_SIZE = 20;
+const EARTH_RADIUS_MILES = 3958.8;
+const MILES_PER_DEGREE_LAT = 69.0;
+
+export type Place = { label: string; latitude: number; longitude: number; state: string };
+
+type Reference = {
+  specialties: { id: number; slug: string; name: string }[];
+  credentials: { id: number; code: string; name: string }[];
+};
+
+let referenceCache: { at: number; value: Promise<Reference> } | undefined;
+
+/** Specialties and credentials change only with a reference seed: cached for a minute. */
+export function loadReference(db: Kysely<DB> = getDb()): Promise<Reference> {
+  if (referenceCache && Date.now() - referenceCache.at < 60_000) return referenceCache.value;
+  const value = Promise.all([
+    db.selectFrom("specialties").select(["id", "slug", "name"]).orderBy("name").execute(),
+    db.selectFrom("credentials").select(["id", "code", "name"]).orderBy("code").execute(),
+  ]).then(([specialties, credentials]) => ({ specialties, credentials }));
+  value.catch(() => {
+    referenceCache = undefined;
+  });
+  referenceCache = { at: Date.now(), value };
+  return value;
+}
+
+/** A 5-digit ZIP, "City, ST" or a bare city name (the state with most ZIPs of that name). */
+export async function resolvePlace(text: string, db: Kysely<DB> = getDb()): Promise<Place | null> {
+  const input = text.trim();
+  if (!input) return null;
+  const zip = /^(\d{5})(?:-\d{4})?$/.exec(input);
+  if (zip) {
+    const row = await db
+      .selectFrom("places")
+      .select(["zip", "city", "state", "latitude", "longitude"])
+      .where("zip", "=", zip[1])
+      .executeTakeFirst();
+    return row
+      ? {
+          label: `${row.zip} (${row.city}, ${row.state})`,
+          latitude: row.latitude,
+          longitude: row.longitude,
+          state: row.state,
+        }
+      : null;
+  }
+  const cityState = /^(.+?)[,\s]\s*([A-Za-z]{2})$/.exec(input);
+  const city = (cityState ? cityState[1] : input).replace(/,$/, "").trim();
+  const state = cityState?.[2].toUpperCase();
+  if (!/^[\p{L} .'-]{2,60}$/u.test(city)) return null;
+  // A city's centroid is the mean of its ZIP centroids.
+  let query = db
+    .selectFrom("places")
+    .select([
+      sql<string>`min(city)`.as("city"),
+      "state",
+      sql<number>`avg(latitude)`.as("latitude"),
+      sql<number>`avg(longitude)`.as("longitude"),
+    ])
+    .where(sql<string>`lower(city)`, "=", city.toLowerCase())
+    .groupBy("state")
+    .orderBy(sql`count(*)`, "desc")
+    .orderBy("state")
+    .limit(1);
+  if (state) query = query.where("state", "=", state);
+  let row = await query.executeTakeFirst();
+  // "Springfield IL" without a comma: the last two letters may be part of the city name.
+  if (!row && cityState && !input.includes(",")) return resolvePlace(`${input},`, db);
+  if (!row) return null;
+  row = { ...row, latitude: Number(row.latitude), longitude: Number(row.longitude) };
+  return {
+    label: `${row.city}, ${row.state}`,
+    latitude: row.latitude,
+    longitude: row.longitude,
+    state: row.state,
+  };
+}
+
+type Keyword = { text: string; tsquery: string; plain: boolean };
+
+/** What a search means once checked against the database. */
+export type ResolvedSearch = {
+  filters: SearchFilters;
+  keyword: Keyword | null;
+  /** Title and company matched by trigram similarity (used when full-text finds nothing). */
+  fuzzy: boolean;
+  place: Place | null;
+  specialtyIds: number[];
+  credentialIds: number[];
+  notes: string[];
+};
+
+export async function resolveSearch(
+  input: SearchFilters,
+  db: Kysely<DB> = getDb(),
+): Promise<ResolvedSearch> {
+  const notes: string[] = [];
+  const filters = { ...input };
+  const [reference, keyword, place] = await Promise.all([
+    loadReference(db),
+    filters.q
+      ? sql<{ tsquery: string; nodes: number }>`
+          select websearch_to_tsquery('english', unaccent(${filters.q}))::text as tsquery,
+                 numnode(websearch_to_tsquery('english', unaccent(${filters.q}))) as nodes`
+          .execute(db)
+          .then((r) => r.rows[0])
+      : null,
+    filters.location ? resolvePlace(filters.location, db) : null,
+  ]);
+
+  const specialties = filters.specialty.map((slug) => ({
+    slug,
+    row: reference.specialties.find((s) => s.slug === slug),
+  }));
+  const unknownSpecialties = specialties.filter((s) => !s.row).map((s) => s.slug);
+  if (unknownSpecialties.length)
+    notes.push(
+      `There is no specialty called ${unknownSpecialties.map((s) => `“${s}”`).join(", ")}: that filter was ignored.`,
+    );
+  filters.specialty = specialties.filter((s) => s.row).map((s) => s.slug);
+
+  const credentials = filters.credential.map((code) => ({
+    code,
+    row: reference.credentials.find((c) => c.code.toUpperCase() === code),
+  }));
+  const unknownCredentials = credentials.filter((c) => !c.row).map((c) => c.code);
+  if (unknownCredentials.length)
+    notes.push(
+      `We don't know the credential ${unknownCredentials.map((c) => `“${c}”`).join(", ")}: that filter was ignored.`,
+    );
+  filters.credential = credentials.flatMap((c) => (c.row ? [c.row.code] : []));
+
+  let resolvedKeyword: Keyword | null = null;
+  if (keyword && keyword.nodes > 0) {
+    resolvedKeyword = {
+      text: filters.q,
+      tsquery: keyword.tsquery,
+      // Only plain words get the typo-tolerant fallback: quotes, "-term" and "or" mean the
+      // person asked for exactly that.
+      plain: !/["-]|\bor\b/i.test(filters.q) && filters.q.length >= 3,
+    };
+  } else if (filters.q) {
+    notes.push(
+      `“${filters.q}” has only very common words, so it was not used to narrow the search.`,
+    );
+  }
+
+  if (filters.location && !place) {
+    notes.push(
+      `We couldn't find the location “${filters.location}”: try a 5-digit ZIP or “City, ST”. Showing jobs anywhere.`,
+    );
+  }
+
+  return {
+    filters,
+    keyword: resolvedKeyword,
+    fuzzy: false,
+    place,
+    specialtyIds: specialties.flatMap((s) => (s.row ? [s.row.id] : [])),
+    credentialIds: credentials.flatMap((c) => (c.row ? [c.row.id] : [])),
+    notes,
+  };
+}
+
+type Facet = "specialty" | "credential" | "setting" | "type";
+
+/** The settings a search shows: with a location and no setting picked, on-site and hybrid. */
+export function effectiveSettings(search: Pick<ResolvedSearch, "filters" | "place">): Setting[] {
+  if (search.filters.setting.length) return search.filters.setting;
+  if (search.place) return ["onsite", "hybrid"];
+  return [];
+}
+
+function keywordCondition(search: ResolvedSearch): Expression<SqlBool> | null {
+  if (!search.keyword) return null;
+  if (search.fuzzy) {
+    const text = search.keyword.text;
+    return sql<SqlBool>`(jobs.title %> ${text} or jobs.company_id in (select c.id from companies c where c.name %> ${text}))`;
+  }
+  return sql<SqlBool>`jobs.search_vector @@ ${search.keyword.tsquery}::tsquery`;
+}
+
+function nearCondition(place: Place, radius: number): Expression<SqlBool> {
+  const dLat = radius / MILES_PER_DEGREE_LAT;
+  const dLng =
+    radius / (MILES_PER_DEGREE_LAT * Math.max(0.01, Math.cos((place.latitude * Math.PI) / 180)));
+  return sql<SqlBool>`(jobs.latitude is not null and jobs.longitude is not null
+    and point(jobs.longitude, jobs.latitude) <@ box(point(${place.longitude - dLng}, ${place.latitude - dLat}), point(${place.longitude + dLng}, ${place.latitude + dLat}))
+    and ${distanceMiles(place)} <= ${radius})`;
+}
+
+/** Great-circle (haversine) distance in miles from a place to a job's coordinates. */
+function distanceMiles(place: Place) {
+  return sql<number>`(${2 * EARTH_RADIUS_MILES} * asin(sqrt(
+    power(sin(radians(jobs.latitude - ${place.latitude}::float8) / 2), 2) +
+    cos(radians(${place.latitude}::float8)) * cos(radians(jobs.latitude)) *
+    power(sin(radians(jobs.longitude - ${place.longitude}::float8) / 2), 2))))`;
+}
+
+/** Remote jobs open to someone living in the place's state (no list means anywhere in the US). */
+function remoteEligible(place: Place): Expression<SqlBool> {
+  return sql<SqlBool>`(jobs.setting = 'remote' and (cardinality(jobs.remote_states) = 0 or ${place.state} = any(jobs.remote_states)))`;
+}
+
+/**
+ * The location condition for the settings in play: on-site and hybrid jobs within the radius;
+ * remote jobs only when remote is among the settings, and then those open to the place's state.
+ */
+function locationCondition(
+  search: ResolvedSearch,
+  settings: Setting[],
+): Expression<SqlBool> | null {
+  const place = search.place;
+  if (!place) return null;
+  const all = settings.length ? settings : SETTING_VALUES;
+  const local = all.some((s) => s !== "remote");
+  const remote = all.includes("remote");
+  const near = nearCondition(place, search.filters.radius);
+  if (local && remote)
+    return sql<SqlBool>`((jobs.setting <> 'remote' and ${near}) or ${remoteEligible(place)})`;
+  return remote ? remoteEligible(place) : near;
+}
+
+function specialtyCondition(ids: number[]) {
+  return sql<SqlBool>`exists (select 1 from job_specialties js where js.job_id = jobs.id and js.specialty_id = any(${ids}::int[]))`;
+}
+
+function credentialCondition(ids: number[]) {
+  return sql<SqlBool>`exists (select 1 from job_credentials jc where jc.job_id = jobs.id and jc.credential_id = any(${ids}::int[]))`;
+}
+
+/** Conditions every facet shares: open, keyword, level, salary, posted. */
+function sharedConditions(search: ResolvedSearch): Expression<SqlBool>[] {
+  const f = search.filters;
+  const conds: Expression<SqlBool>[] = [];
+  const keyword = keywordCondition(search);
+  if (keyword) conds.push(keyword);
+  if (f.level.length) conds.push(sql<SqlBool>`jobs.level = any(${f.level}::text[])`);
+  // A job qualifies when the top of its pay range reaches the minimum asked for.
+  if (f.salaryMin != null) conds.push(sql<SqlBool>`jobs.salary_max_annual >= ${f.salaryMin}`);
+  if (f.posted != null)
+    conds.push(sql<SqlBool>`jobs.published_at >= now() - make_interval(days => ${f.posted})`);
+  return conds;
+}
+
+function facetConditions(search: ResolvedSearch): Record<Facet, Expression<SqlBool> | null> {
+  const settings = effectiveSettings(search);
+  return {
+    specialty: search.specialtyIds.length ? specialtyCondition(search.specialtyIds) : null,
+    credential: search.credentialIds.length ? credentialCondition(search.credentialIds) : null,
+    setting: settings.length ? sql<SqlBool>`jobs.setting = any(${settings}::text[])` : null,
+    type: search.filters.type.length
+      ? sql<SqlBool>`jobs.employment_type = any(${search.filters.type}::text[])`
+      : null,
+  };
+}
+
+/** Every condition of the search, as one expression over `jobs`. */
+function allConditions(search: ResolvedSearch) {
+  return (eb: ExpressionBuilder<DB, "jobs">) => {
+    const facets = facetConditions(search);
+    const location = locationCondition(search, effectiveSettings(search));
+    return eb.and(
+      [
+        isOpen(eb),
+        ...sharedConditions(search),
+        location,
+        facets.specialty,
+        facets.credential,
+        facets.setting,
+        facets.type,
+      ].filter((c): c is Expression<SqlBool> => c != null),
+    );
+  };
+}
+
+export type FacetCounts = {
+  specialty: Record<string, number>;
+  credential: Record<string, number>;
+  setting: Record<string, number>;
+  type: Record<string, number>;
+};
+
+type Stats = { total: number; featured: number; facets: FacetCounts };
+
+/**
+ * Total, featured total and the four facets in one statement: the rows matching everything
+ * but the facet filters are read once (`base`), with a flag per facet filter; each facet then
+ * counts the rows that pass every OTHER facet's flag, so a count is what choosing it yields.
+ */
+async function computeStats(
+  search: ResolvedSearch,
+  db: Kysely<DB>,
+  { facets = true }: { facets?: boolean } = {},
+): Promise<Stats> {
+  const cond = facetConditions(search);
+  const flag = (c: Expression<SqlBool> | null) => sql<boolean>`${c ?? sql`true`}`;
+  // Base rows carry every setting when a facet must count them; otherwise just those shown.
+  const location = locationCondition(search, facets ? [] : effectiveSettings(search));
+  const base = db
+    .selectFrom("jobs")
+    .select([
+      "jobs.id",
+      "jobs.setting",
+      "jobs.employment_type",
+      sql<boolean>`coalesce(jobs.featured_until > now(), false)`.as("featured"),
+      flag(cond.specialty).as("spec_ok"),
+      flag(cond.credential).as("cred_ok"),
+      flag(cond.setting).as("setting_ok"),
+      flag(cond.type).as("type_ok"),
+    ])
+    .where(isOpen)
+    .where((eb) =>
+      eb.and(
+        [...sharedConditions(search), location].filter((c): c is Expression<SqlBool> => c != null),
+      ),
+    );
+  if (!facets) {
+    const { rows } = await sql<{ total: number; featured: number }>`
+      with base as materialized (${base})
+      select count(*)::int as total, (count(*) filter (where featured))::int as featured
+      from base where spec_ok and cred_ok and setting_ok and type_ok`.execute(db);
+    return {
+      total: rows[0].total,
+      featured: rows[0].featured,
+      facets: { specialty: {}, credential: {}, setting: {}, type: {} },
+    };
+  }
+  const { rows } = await sql<{
+    total: number;
+    featured: number;
+    setting: Record<string, number> | null;
+    type: Record<string, number> | null;
+    specialty: Record<string, number> | null;
+    credential: Record<string, number> | null;
+  }>`
+    with base as materialized (${base})
+    select
+      (select count(*)::int from base where spec_ok and cred_ok and setting_ok and type_ok) as total,
+      (select count(*)::int from base where spec_ok and cred_ok and setting_ok and type_ok and featured) as featured,
+      (select json_object_agg(setting, n) from (
+        select setting, count(*)::int as n from base where spec_ok and cred_ok and type_ok group by setting) s) as setting,
+      (select json_object_agg(employment_type, n) from (
+        select employment_type, count(*)::int as n from base where spec_ok and cred_ok and setting_ok group by employment_type) t) as type,
+      (select json_object_agg(sp.slug, n) from (
+        select js.specialty_id, count(*)::int as n from base join job_specialties js on js.job_id = base.id
+        where cred_ok and setting_ok and type_ok group by js.specialty_id) x
+        join specialties sp on sp.id = x.specialty_id) as specialty,
+      (select json_object_agg(cr.code, n) from (
+        select jc.credential_id, count(*)::int as n from base join job_credentials jc on jc.job_id = base.id
+        where spec_ok and setting_ok and type_ok group by jc.credential_id) x
+        join credentials cr on cr.id = x.credential_id) as credential
+  `.execute(db);
+  const row = rows[0];
+  return {
+    total: row.total,
+    featured: row.featured,
+    facets: {
+      setting: row.setting ?? {},
+      type: row.type ?? {},
+      specialty: row.specialty ?? {},
+      credential: row.credential ?? {},
+    },
+  };
+}
+
+const cardColumns = [
+  "jobs.id",
+  "jobs.slug",
+  "jobs.title",
+  "jobs.setting",
+  "jobs.employment_type",
+  "jobs.level",
+  "jobs.city",
+  "jobs.state",
+  "jobs.remote_states",
+  "jobs.salary_period",
+  "jobs.salary_min_cents",
+  "jobs.salary_max_cents",
+  "jobs.salary_max_annual",
+  "jobs.published_at",
+  "jobs.valid_through",
+  "jobs.featured_until",
+  "companies.name as company_name",
+  "companies.slug as company_slug",
+] as const;
+
+function listQuery(search: ResolvedSearch, db: Kysely<DB>, featured: boolean) {
+  let query = db
+    .selectFrom("jobs")
+    .innerJoin("companies", "companies.id", "jobs.company_id")
+    .select(cardColumns)
+    .select((eb) => [
+      sql<boolean>`${featured}::boolean`.as("featured"),
+      jsonArrayFrom(
+        eb
+          .selectFrom("job_credentials")
+          .innerJoin("credentials", "credentials.id", "job_credentials.credential_id")
+          .select(["credentials.code", "job_credentials.required"])
+          .whereRef("job_credentials.job_id", "=", "jobs.id")
+          .orderBy("job_credentials.required", "desc")
+          .orderBy("credentials.code"),
+      ).as("credentials"),
+    ])
+    .where(allConditions(search))
+    .where(
+      featured
+        ? sql<SqlBool>`jobs.featured_until > now()`
+        : sql<SqlBool>`(jobs.featured_until is null or jobs.featured_until <= now())`,
+    );
+  const sort = effectiveSort(search.filters);
+  if (sort === "relevance" && search.keyword) {
+    const rank = search.fuzzy
+      ? sql`greatest(word_similarity(${search.keyword.text}, jobs.title), word_similarity(${search.keyword.text}, companies.name))`
+      : // Weights {D, C, B, A}: a title (A) hit outweighs many description (C) hits.
+        sql`ts_rank_cd('{0.02, 0.05, 0.3, 1.0}', jobs.search_vector, ${search.keyword.tsquery}::tsquery)`;
+    query = query.orderBy(rank, "desc");
+  } else if (sort === "salary") {
+    query = query.orderBy(sql`jobs.salary_max_annual desc nulls last`);
+  }
+  if (sort === "salary") return query.orderBy("jobs.id", "desc");
+  return query.orderBy("jobs.published_at", "desc").orderBy("jobs.id", "desc");
+}
+
+export type SearchJob = Awaited<ReturnType<ReturnType<typeof listQuery>["execute"]>>[number];
+
+export type SearchResult = {
+  search: ResolvedSearch;
+  jobs: SearchJob[];
+  total: number;
+  page: number;
+  pageCount: number;
+  facets: FacetCounts;
+};
+
+const statsCache = new Map<string, { at: number; stats: Promise<Stats> }>();
+
+/** Forgets cached counts (tests, and after bulk changes in scripts). */
+export function clearSearchCache() {
+  statsCache.clear();
+}
+
+function cachedStats(
+  search: ResolvedSearch,
+  db: Kysely<DB>,
+  options: { facets: boolean; cacheSeconds: number },
+) {
+  if (!options.cacheSeconds) return computeStats(search, db, options);
+  // Page and sort do not change counts.
+  const key = JSON.stringify([
+    { ...search.filters, page: 0, sort: null },
+    search.fuzzy,
+    search.place,
+    options.facets,
+  ]);
+  const hit = statsCache.get(key);
+  if (hit && Date.now() - hit.at < options.cacheSeconds * 1000) return hit.stats;
+  const stats = computeStats(search, db, options);
+  stats.catch(() => statsCache.delete(key));
+  if (statsCache.size >= 1000) statsCache.delete(statsCache.keys().next().value as string);
+  statsCache.set(key, { at: Date.now(), stats });
+  return stats;
+}
+
+/**
+ * Runs a search. Featured jobs come first, then the rest, each in the chosen order with the id
+ * as the last tie-breaker, so pages neither repeat nor skip jobs. When keywords find nothing,
+ * the search runs again matching titles and company names by trigram similarity.
+ *
+ * `cacheSeconds` lets the /jobs page reuse counts (total and facets) of an identical search for
+ * a few seconds; the list itself is always read fresh.
+ */
+export async function searchJobs(
+  filters: SearchFilters,
+  {
+    db = getDb(),
+    facets = true,
+    pageSize = PAGE_SIZE,
+    cacheSeconds = 0,
+  }: { db?: Kysely<DB>; facets?: boolean; pageSize?: number; cacheSeconds?: number } = {},
+): Promise<SearchResult> {
+  let search = await resolveSearch(filters, db);
+  let stats = await cachedStats(search, db, { facets, cacheSeconds });
+  if (stats.total === 0 && search.keyword?.plain) {
+    const fuzzy = { ...search, fuzzy: true };
+    const fuzzyStats = await cachedStats(fuzzy, db, { facets, cacheSeconds });
+    if (fuzzyStats.total > 0) {
+      search = {
+        ...fuzzy,
+        notes: [
+          ...search.notes,
+          `No exact matches for “${search.keyword.text}”: showing jobs with similar titles or company names.`,
+        ],
+      };
+      stats = fuzzyStats;
+    }
+  }
+  const pageCount = Math.max(1, Math.ceil(stats.total / pageSize));
+  const page = search.filters.page;
+  if (page > pageCount && stats.total > 0) {
+    search.notes.push(
+      `There is no page ${page}: this search has ${pageCount} page${pageCount === 1 ? "" : "s"}.`,
+    );
+  }
+  const offset = (page - 1) * pageSize;
+  const featuredTake = Math.max(0, Math.min(pageSize, stats.featured - offset));
+  const restOffset = Math.max(0, offset - stats.featured);
+  const restTake = pageSize - featuredTake;
+  const [featuredJobs, restJobs] = await Promise.all([
+    featuredTake > 0
+      ? listQuery(search, db, true).limit(featuredTake).offset(offset).execute()
+      : [],
+    restTake > 0 && stats.total > stats.featured && offset < stats.total
+      ? listQuery(search, db, false).limit(restTake).offset(restOffset).execute()
+      : [],
+  ]);
+  return {
+    search,
+    jobs: [...featuredJobs, ...restJobs],
+    total: stats.total,
+    page,
+    pageCount,
+    facets: stats.facets,
+  };
+}
+
+/** How many open jobs a search finds (for the "try instead" links of an empty result). */
+export async function countJobs(filters: SearchFilters, db: Kysely<DB> = getDb()) {
+  const search = await resolveSearch(filters, db);
+  const stats = await computeStats(search, db, { facets: false });
+  return stats.total;
+}
+
+export type Alternative = { label: string; filters: SearchFilters; total: number };
+
+/** For an empty result: the nearest searches that do find jobs (drop one filter, widen the radius). */
+export async function suggestAlternatives(
+  search: ResolvedSearch,
+  db: Kysely<DB> = getDb(),
+): Promise<Alternative[]> {
+  const f = { ...search.filters, page: 1 };
+  const candidates: { label: string; filters: SearchFilters }[] = [];
+  if (search.place && f.radius < MAX_RADIUS) {
+    const wider = RADIUS_CHOICES.find((r) => r > f.radius) ?? MAX_RADIUS;
+    candidates.push({
+      label: `Widen the radius to ${wider} miles`,
+      filters: { ...f, radius: wider },
+    });
+  }
+  if (search.place && !f.setting.includes("remote")) {
+    candidates.push({
+      label: `Include remote jobs open to ${search.place.state}`,
+      filters: { ...f, setting: [...effectiveSettings(search), "remote"] },
+    });
+  }
+  if (f.q) candidates.push({ label: `Search without “${f.q}”`, filters: { ...f, q: "" } });
+  for (const slug of f.specialty)
+    candidates.push({
+      label: `Drop the specialty “${slug}”`,
+      filters: { ...f, specialty: f.specialty.filter((s) => s !== slug) },
+    });
+  for (const code of f.credential)
+    candidates.push({
+      label: `Drop the credential ${code}`,
+      filters: { ...f, credential: f.credential.filter((c) => c !== code) },
+    });
+  if (f.setting.length)
+    candidates.push({ label: "Any work setting", filters: { ...f, setting: [] } });
+  if (f.type.length) candidates.push({ label: "Any job type", filters: { ...f, type: [] } });
+  if (f.level.length)
+    candidates.push({ label: "Any experience level", filters: { ...f, level: [] } });
+  if (f.salaryMin != null)
+    candidates.push({ label: "Any salary", filters: { ...f, salaryMin: null } });
+  if (f.posted != null)
+    candidates.push({ label: "Posted any time", filters: { ...f, posted: null } });
+  if (f.location) candidates.push({ label: "Anywhere", filters: { ...f, location: "" } });
+  const counted = await Promise.all(
+    candidates.slice(0, 8).map(async (c) => ({ ...c, total: await countJobs(c.filters, db) })),
+  );
+  return counted.filter((c) => c.total > 0);
+}
