@@ -82,6 +82,27 @@ describe("origin check", () => {
     expect(none.status).toBe(403);
   });
 
+  it("guards every form route: a foreign Origin or none gets 403", async () => {
+    const formRoutes = [
+      "/login",
+      "/signup",
+      "/logout",
+      "/verify-email",
+      "/forgot-password",
+      "/reset-password",
+      "/me/settings",
+      "/employer/team",
+      "/invites/abc",
+    ];
+    for (const route of formRoutes) {
+      const body = new URLSearchParams({ email: "a@example.com", password: "x" });
+      const foreign = await fetch(`${base}${route}`, { method: "POST", body, headers: { origin: "https://evil.example" } });
+      expect(foreign.status, route).toBe(403);
+      const none = await fetch(`${base}${route}`, { method: "POST", body });
+      expect(none.status, route).toBe(403);
+    }
+  });
+
   it("lets the site's own POSTs through to the routes, and exempts webhooks", async () => {
     const own = await fetch(`${base}/no-such-form`, { method: "POST", headers: { origin: base } });
     expect(own.status).toBe(404);

@@ -1,0 +1,45 @@
+// Calling route modules directly, as Remix would: a Request, params and the load context.
+export const testContext = { cspNonce: "", requestId: "test", clientIp: "203.0.113.7" };
+
+export type Outcome = { status: number; location: string | null; body: unknown };
+
+/** Runs a loader or action and reports what the browser would get, thrown or returned. */
+export async function call(
+  fn: (args: { request: Request; params: Record<string, string>; context: typeof testContext }) => unknown,
+  request: Request,
+  params: Record<string, string> = {},
+  context = testContext,
+): Promise<Outcome> {
+  let value: unknown;
+  try {
+    value = await fn({ request, params, context });
+  } catch (thrown) {
+    value = thrown;
+  }
+  return toOutcome(value);
+}
+
+function toOutcome(value: unknown): Outcome {
+  if (value instanceof Response) {
+    return { status: value.status, location: value.headers.get("location"), body: value };
+  }
+  // data(body, init) from @remix-run/node
+  if (value && typeof value === "object" && "type" in value && (value as { type: string }).type === "DataWithResponseInit") {
+    const { data, init } = value as { data: unknown; init?: ResponseInit | null };
+    return { status: init?.status ?? 200, location: new Headers(init?.headers).get("location"), body: data };
+  }
+  if (value instanceof Error) throw value;
+  return { status: 200, location: null, body: value };
+}
+
+export function get(path: string, cookie?: string) {
+  return new Request(`http://localhost${path}`, { headers: cookie ? { cookie } : {} });
+}
+
+export function post(path: string, fields: Record<string, string>, cookie?: string) {
+  return new Request(`http://localhost${path}`, {
+    method: "POST",
+    body: new URLSearchParams(fields),
+    headers: { "content-type": "application/x-www-form-urlencoded", origin: "http://localhost", ...(cookie ? { cookie } : {}) },
+  });
+}
