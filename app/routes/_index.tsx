@@ -69,7 +69,7 @@ export default function Home() {
           <ul className="specialty-grid">
             {specialties.map((s) => (
               <li key={s.slug}>
-                <Link to={`/jobs?specialty=${s.slug}`}>
+                <Link to={`/specialties/${s.slug}`}>
                   {s.name} <span className="muted">({s.open_jobs})</span>
                 </Link>
               </li>

@@ -2,6 +2,7 @@
 // (200), data(..., { status }), or a thrown Response / data() (redirects, 404s).
 import type { LoaderFunctionArgs } from "@remix-run/node";
 
+// biome-ignore lint/suspicious/noExplicitAny: tests read whichever loader data they called for.
 type Answer = { status: number; data: any; location: string | null };
 
 function read(value: unknown): Answer {

@@ -1,0 +1,133 @@
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { getCompanyPage } from "~/companies/companies.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { OpenJobs } from "~/components/graph";
+import { getEnv } from "~/utils/env.server";
+import { markdownToText, renderMarkdown } from "~/utils/markdown.server";
+
+const COMPANY_KINDS: Record<string, string> = {
+  hospital_system: "Hospital system",
+  physician_group: "Physician group",
+  coding_vendor: "Coding company",
+  payer: "Health plan",
+  health_tech: "Health technology",
+  other: "Employer",
+};
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const slug = params.slug ?? "";
+  const page = /^[a-z0-9-]{1,100}$/.test(slug) ? await getCompanyPage(slug) : null;
+  if (!page) throw data("We could not find that employer.", { status: 404 });
+  const { description, ...company } = page.company;
+  return {
+    company,
+    descriptionHtml: description ? renderMarkdown(description) : null,
+    summary: description ? markdownToText(description).slice(0, 200) : null,
+    jobs: page.jobs,
+    totalJobs: page.totalJobs,
+    canonical: `${getEnv().APP_URL ?? ""}/companies/${company.slug}`,
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data: page }) => {
+  if (!page) return [{ title: "Employer not found | MedCode Jobs" }];
+  return [
+    { title: `${page.company.name}: medical coding jobs | MedCode Jobs` },
+    {
+      name: "description",
+      content: page.summary ?? `Open medical coding jobs at ${page.company.name}.`,
+    },
+    { tagName: "link", rel: "canonical", href: page.canonical },
+  ];
+};
+
+/** Only http(s) websites become links. */
+function safeWebsite(url: string | null) {
+  if (!url) return null;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === "https:" || parsed.protocol === "http:" ? parsed : null;
+  } catch {
+    return null;
+  }
+}
+
+export default function CompanyPage() {
+  const { company, descriptionHtml, jobs, totalJobs } = useLoaderData<typeof loader>();
+  const website = safeWebsite(company.website);
+  return (
+    <div className="container grid-2">
+      <article>
+        <h1>
+          {company.name}
+          {company.verified_at ? (
+            <span className="badge verified" title="We checked this employer">
+              ✓ Verified employer
+            </span>
+          ) : null}
+        </h1>
+        <p className="muted">
+          {[company.kind ? COMPANY_KINDS[company.kind] : null, company.headquarters, company.size]
+            .filter(Boolean)
+            .join(" · ")}
+        </p>
+        {descriptionHtml ? (
+          // Sanitized on the server by renderMarkdown.
+          <section
+            className="prose"
+            aria-label={`About ${company.name}`}
+            dangerouslySetInnerHTML={{ __html: descriptionHtml }}
+          />
+        ) : null}
+        <OpenJobs
+          id="company-jobs-title"
+          title={`Open jobs at ${company.name}`}
+          jobs={jobs}
+          total={totalJobs}
+          empty={`${company.name} has no open jobs right now.`}
+        />
+      </article>
+      <aside>
+        <section className="card" aria-labelledby="company-facts-title">
+          <h2 id="company-facts-title">Company facts</h2>
+          <dl className="facts">
+            {company.kind ? (
+              <>
+                <dt>Type</dt>
+                <dd>{COMPANY_KINDS[company.kind] ?? company.kind}</dd>
+              </>
+            ) : null}
+            {company.headquarters ? (
+              <>
+                <dt>Headquarters</dt>
+                <dd>{company.headquarters}</dd>
+              </>
+            ) : null}
+            {company.size ? (
+              <>
+                <dt>Size</dt>
+                <dd>{company.size}</dd>
+              </>
+            ) : null}
+            {website ? (
+              <>
+                <dt>Website</dt>
+                <dd>
+                  <a href={website.href} rel="nofollow noopener" target="_blank">
+                    {website.hostname}
+                    <span className="visually-hidden"> (opens in a new tab)</span>
+                  </a>
+                </dd>
+              </>
+            ) : null}
+          </dl>
+        </section>
+      </aside>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
