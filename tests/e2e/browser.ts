@@ -27,6 +27,8 @@ export async function openPage(browser: Browser, options: { javaScriptEnabled?: 
   page.on("requestfailed", (request) => {
     // With JavaScript off, Chromium refuses script downloads on purpose.
     if (options.javaScriptEnabled === false && request.url().endsWith(".js")) return;
+    // Requests cut short by the page navigating away (route discovery, prefetches) are not failures.
+    if (request.failure()?.errorText === "net::ERR_ABORTED") return;
     problems.push(`failed: ${request.url()} ${request.failure()?.errorText}`);
   });
   page.on("response", (response) => {

@@ -4,6 +4,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import getPort from "get-port";
 import type { TestProject } from "vitest/node";
 import { findChromium, INSTALL_HINT } from "./chromium";
 
@@ -30,7 +31,8 @@ export default async function setup(project: TestProject) {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     EMBEDDED_PG_DIR: path.join(dataDir, "postgres"),
-    PORT: "0",
+    // A fixed free port, so APP_URL (and the links in captured emails) point at this server.
+    PORT: String(await getPort()),
     NODE_ENV: "development",
     LOG_LEVEL: "warn",
     UPLOADS_DIR: path.join(dataDir, "uploads"),
