@@ -4,6 +4,7 @@ import { en, Faker } from "@faker-js/faker";
 import { type Kysely, sql } from "kysely";
 import { hashPassword } from "../../app/auth/password.server";
 import { refreshSearchVectors } from "../../app/jobs/search-vector.server";
+import { tagAllJobs } from "../../app/jobs/tagging.server";
 import { buildJob, insertBuiltJobs } from "../../tests/factories/jobs";
 import type { DB } from "../types";
 import { demoCompanies } from "./content";
@@ -129,6 +130,7 @@ export async function seedDemo(
       };
     });
     await insertBuiltJobs(trx, jobs);
+    await tagAllJobs(trx);
     await refreshSearchVectors(trx);
     await sql`analyze`.execute(trx);
   });
