@@ -3,6 +3,9 @@ import * as initial from "./2026-11-27T0900_initial";
 import * as auth from "./2026-11-27T1000_auth";
 import * as email from "./2026-11-27T1010_email";
 import * as search from "./2026-11-27T1020_search";
+import * as jobQuestions from "./2026-11-27T1035_job_questions";
+import * as billing from "./2026-11-27T1040_billing";
+import * as applications from "./2026-11-27T1050_applications";
 
 // Every migration, by name, in order. Listed by hand (not read from the folder) so the same
 // code runs under tsx, Vitest and any bundler: add a line for each new migration file.
@@ -11,4 +14,7 @@ export const migrations: Record<string, Migration> = {
   "2026-11-27T1000_auth": auth,
   "2026-11-27T1010_email": email,
   "2026-11-27T1020_search": search,
+  "2026-11-27T1035_job_questions": jobQuestions,
+  "2026-11-27T1040_billing": billing,
+  "2026-11-27T1050_applications": applications,
 };
