@@ -1,3 +1,5 @@
+// schema.org JobPosting as Google's job search reads it: the required fields always, the
+// recommended ones the job has. https://developers.google.com/search/docs/appearance/structured-data/job-posting
 const EMPLOYMENT_TYPE = {
   full_time: "FULL_TIME",
   part_time: "PART_TIME",
@@ -6,7 +8,61 @@ const EMPLOYMENT_TYPE = {
   temporary: "TEMPORARY",
 } as const;
 
-type JobForLd = {
+const STATE_NAMES: Record<string, string> = {
+  AL: "Alabama",
+  AK: "Alaska",
+  AZ: "Arizona",
+  AR: "Arkansas",
+  CA: "California",
+  CO: "Colorado",
+  CT: "Connecticut",
+  DE: "Delaware",
+  DC: "District of Columbia",
+  FL: "Florida",
+  GA: "Georgia",
+  HI: "Hawaii",
+  ID: "Idaho",
+  IL: "Illinois",
+  IN: "Indiana",
+  IA: "Iowa",
+  KS: "Kansas",
+  KY: "Kentucky",
+  LA: "Louisiana",
+  ME: "Maine",
+  MD: "Maryland",
+  MA: "Massachusetts",
+  MI: "Michigan",
+  MN: "Minnesota",
+  MS: "Mississippi",
+  MO: "Missouri",
+  MT: "Montana",
+  NE: "Nebraska",
+  NV: "Nevada",
+  NH: "New Hampshire",
+  NJ: "New Jersey",
+  NM: "New Mexico",
+  NY: "New York",
+  NC: "North Carolina",
+  ND: "North Dakota",
+  OH: "Ohio",
+  OK: "Oklahoma",
+  OR: "Oregon",
+  PA: "Pennsylvania",
+  RI: "Rhode Island",
+  SC: "South Carolina",
+  SD: "South Dakota",
+  TN: "Tennessee",
+  TX: "Texas",
+  UT: "Utah",
+  VT: "Vermont",
+  VA: "Virginia",
+  WA: "Washington",
+  WV: "West Virginia",
+  WI: "Wisconsin",
+  WY: "Wyoming",
+};
+
+export type JobForLd = {
   id: number;
   title: string;
   description: string;
@@ -21,27 +77,39 @@ type JobForLd = {
   salary_period: string | null;
   salary_min_cents: number | null;
   salary_max_cents: number | null;
+  years_experience?: number | null;
   apply_method: string;
-  company: { name: string; website: string | null } | null;
+  company: { name: string; slug?: string; website: string | null } | null;
 };
 
-/** schema.org JobPosting as Google's job search reads it (required + the recommended fields we have). */
-export function jobPostingJsonLd(job: JobForLd, url: string) {
+const iso = (date: Date | string | null) => (date ? new Date(date).toISOString() : undefined);
+
+/**
+ * The JobPosting for a job page. `descriptionHtml` is the sanitized HTML of the description
+ * (Google wants HTML there); `origin` makes the company's page an absolute URL.
+ */
+export function jobPostingJsonLd(
+  job: JobForLd,
+  url: string,
+  { descriptionHtml, origin }: { descriptionHtml?: string; origin?: string } = {},
+) {
   const ld: Record<string, unknown> = {
     "@context": "https://schema.org",
     "@type": "JobPosting",
     title: job.title,
-    description: job.description,
-    datePosted: job.published_at ? new Date(job.published_at).toISOString() : undefined,
-    validThrough: job.valid_through ? new Date(job.valid_through).toISOString() : undefined,
+    description: descriptionHtml ?? job.description,
+    datePosted: iso(job.published_at),
+    validThrough: iso(job.valid_through),
     employmentType: EMPLOYMENT_TYPE[job.employment_type as keyof typeof EMPLOYMENT_TYPE],
     identifier: { "@type": "PropertyValue", name: "MedCode Jobs", value: String(job.id) },
     hiringOrganization: {
       "@type": "Organization",
       name: job.company?.name,
       ...(job.company?.website ? { sameAs: job.company.website } : {}),
+      ...(origin && job.company?.slug ? { url: `${origin}/companies/${job.company.slug}` } : {}),
     },
     directApply: job.apply_method === "site",
+    occupationalCategory: "29-2072.00 Medical Records Specialists",
     url,
   };
   if (job.city || job.state) {
@@ -55,11 +123,20 @@ export function jobPostingJsonLd(job: JobForLd, url: string) {
         addressCountry: "US",
       },
     };
+  } else if (job.setting !== "remote") {
+    // An on-site or hybrid job without a city still names its country.
+    ld.jobLocation = {
+      "@type": "Place",
+      address: { "@type": "PostalAddress", addressCountry: "US" },
+    };
   }
   if (job.setting === "remote") {
     ld.jobLocationType = "TELECOMMUTE";
     ld.applicantLocationRequirements = job.remote_states.length
-      ? job.remote_states.map((state) => ({ "@type": "State", name: state }))
+      ? job.remote_states.map((state) => ({
+          "@type": "State",
+          name: STATE_NAMES[state] ?? state,
+        }))
       : { "@type": "Country", name: "US" };
   }
   if (job.salary_period && (job.salary_min_cents || job.salary_max_cents)) {
@@ -72,6 +149,12 @@ export function jobPostingJsonLd(job: JobForLd, url: string) {
         ...(job.salary_max_cents ? { maxValue: job.salary_max_cents / 100 } : {}),
         unitText: job.salary_period === "hour" ? "HOUR" : "YEAR",
       },
+    };
+  }
+  if (job.years_experience) {
+    ld.experienceRequirements = {
+      "@type": "OccupationalExperienceRequirements",
+      monthsOfExperience: job.years_experience * 12,
     };
   }
   return ld;

@@ -1,6 +1,10 @@
 import { data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { codePath } from "~/codes/code-systems";
+import { describeCodes } from "~/codes/codes.server";
+import { findCodes } from "~/codes/detect";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { SpecialtyLinks } from "~/components/graph";
 import { JobList } from "~/components/job-card";
 import {
   EMPLOYMENT_TYPES,
@@ -22,15 +26,21 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const job = id ? await getJobPage(id) : undefined;
   if (!job) throw data("This job does not exist.", { status: 404 });
   if (params.slug !== job.slug) throw redirect(jobPath(job), 301);
-  const similar = await listSimilarJobs({ jobId: job.id, limit: job.open ? 4 : 8 });
-  const canonical = `${getEnv().APP_URL}${jobPath(job)}`;
+  const [similar, codes] = await Promise.all([
+    listSimilarJobs({ jobId: job.id, limit: job.open ? 4 : 8 }),
+    describeCodes(findCodes(`${job.title}\n${job.description}`).slice(0, 24)),
+  ]);
+  const origin = getEnv().APP_URL ?? "";
+  const canonical = `${origin}${jobPath(job)}`;
+  const descriptionHtml = renderMarkdown(job.description);
   const page = {
     job,
     similar,
+    codes,
     canonical,
-    descriptionHtml: renderMarkdown(job.description),
+    descriptionHtml,
     summary: markdownToText(job.description).slice(0, 200),
-    jsonLd: job.open ? jobPostingJsonLd(job, canonical) : null,
+    jsonLd: job.open ? jobPostingJsonLd(job, canonical, { descriptionHtml, origin }) : null,
   };
   // A closed or expired job is gone for good: 410 tells crawlers to drop it.
   return job.open ? page : data(page, { status: 410 });
@@ -53,7 +63,11 @@ export const meta: MetaFunction<typeof loader> = ({ data: page }) => {
 };
 
 export default function JobPage() {
-  const { job, similar, descriptionHtml } = useLoaderData<typeof loader>();
+  const { job, similar, codes, descriptionHtml } = useLoaderData<typeof loader>();
+  // Picked specialties first, then the suggested ones.
+  const specialties = [...job.specialties].sort(
+    (a, b) => Number(a.source === "inferred") - Number(b.source === "inferred"),
+  );
   const pay = formatPay(job);
   const payAlt = formatPayAlternate(job);
   const required = job.credentials.filter((c) => c.required);
@@ -77,7 +91,10 @@ export default function JobPage() {
               {job.featured && job.open ? <span className="badge">Featured</span> : null}
             </h1>
             <p className="muted">
-              {job.company?.name} · {formatLocation(job)}
+              {job.company ? (
+                <Link to={`/companies/${job.company.slug}`}>{job.company.name}</Link>
+              ) : null}{" "}
+              · {formatLocation(job)}
             </p>
           </div>
           {job.open ? (
@@ -110,13 +127,17 @@ export default function JobPage() {
             {required.length ? (
               <>
                 <dt>Required</dt>
-                <dd>{required.map((c) => `${c.code} (${c.name})`).join("; ")}</dd>
+                <dd>
+                  <CredentialLinks credentials={required} />
+                </dd>
               </>
             ) : null}
             {preferred.length ? (
               <>
                 <dt>Preferred</dt>
-                <dd>{preferred.map((c) => `${c.code} (${c.name})`).join("; ")}</dd>
+                <dd>
+                  <CredentialLinks credentials={preferred} />
+                </dd>
               </>
             ) : null}
             {job.charts_per_day ? (
@@ -145,17 +166,35 @@ export default function JobPage() {
             ) : null}
           </dl>
           {job.specialties.length ? (
-            <ul className="tags" aria-label="Specialties">
-              {job.specialties.map((s) => (
-                <li key={s.slug}>
-                  <Link className="tag" to={`/jobs?specialty=${s.slug}`}>
-                    {s.name}
-                  </Link>
+            <>
+              <h2 className="small-heading">Specialties</h2>
+              <SpecialtyLinks specialties={specialties} label="Specialties" />
+              {specialties.some((s) => s.source === "inferred") ? (
+                <p className="muted small">
+                  Dashed tags are suggested from the codes and words in this posting.
+                </p>
+              ) : null}
+            </>
+          ) : null}
+        </section>
+        {codes.length ? (
+          <section className="card code-families" aria-labelledby="codes-title">
+            <h2 id="codes-title">Code families in this posting</h2>
+            <ul className="code-list">
+              {codes.map((c) => (
+                <li key={c.code}>
+                  <Link to={codePath(c.code)} className="code">
+                    {c.code}
+                  </Link>{" "}
+                  <span className="muted">
+                    {c.systemLabel}
+                    {c.label ? ` · ${c.section ? `${c.section}: ` : ""}${c.label}` : ""}
+                  </span>
                 </li>
               ))}
             </ul>
-          ) : null}
-        </section>
+          </section>
+        ) : null}
         {/* Sanitized on the server by renderMarkdown. */}
         <section
           className="prose"
@@ -172,12 +211,17 @@ export default function JobPage() {
       </article>
       <aside>
         {job.company ? (
-          <section className="card" aria-label="Company">
-            <h2>{job.company.name}</h2>
+          <section className="card company-card" aria-labelledby="company-title">
+            <h2 id="company-title">
+              <Link to={`/companies/${job.company.slug}`}>{job.company.name}</Link>
+            </h2>
             <p className="muted">
               {[job.company.headquarters, job.company.size].filter(Boolean).join(" · ")}
             </p>
-            {job.company.verified_at ? <p>✓ Verified employer</p> : null}
+            {job.company.verified_at ? <p className="verified">✓ Verified employer</p> : null}
+            <p>
+              <Link to={`/companies/${job.company.slug}`}>More jobs at {job.company.name}</Link>
+            </p>
           </section>
         ) : null}
         {similar.length ? (
@@ -188,6 +232,23 @@ export default function JobPage() {
         ) : null}
       </aside>
     </div>
+  );
+}
+
+function CredentialLinks({
+  credentials,
+}: {
+  credentials: { code: string; slug: string; name: string }[];
+}) {
+  return (
+    <ul className="inline-list">
+      {credentials.map((c) => (
+        <li key={c.code}>
+          <Link to={`/credentials/${c.slug}`}>{c.code}</Link>{" "}
+          <span className="muted">({c.name})</span>
+        </li>
+      ))}
+    </ul>
   );
 }
 
