@@ -32,7 +32,9 @@ export const meta: MetaFunction = () => [
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
   return {
-    user: user ? { name: user.name, role: user.role, verified: Boolean(user.email_verified_at) } : null,
+    user: user
+      ? { name: user.name, role: user.role, verified: Boolean(user.email_verified_at) }
+      : null,
   };
 }
 

@@ -1,4 +1,5 @@
 import PgBoss from "pg-boss";
+import { pruneRateLimits } from "../app/auth/rate-limit.server";
 import {
   deliverEmail,
   EMAIL_DELIVERY_QUEUE,
@@ -15,6 +16,7 @@ export type Worker = { stop: () => Promise<void> };
 // Every background job the site runs on a schedule: name, cron (UTC) and handler.
 const scheduled: { name: string; cron: string; run: (boss: PgBoss) => Promise<unknown> }[] = [
   { name: "expire-jobs", cron: "* * * * *", run: () => expireJobs() },
+  { name: "prune-rate-limits", cron: "17 * * * *", run: () => pruneRateLimits() },
   // Safety net for outbox rows whose delivery job never ran (see 007-email-outbox.md).
   { name: "email-sweep", cron: "* * * * *", run: (boss) => enqueueEmailDeliveries(boss) },
 ];

@@ -5,7 +5,11 @@ export type Outcome = { status: number; location: string | null; body: unknown }
 
 /** Runs a loader or action and reports what the browser would get, thrown or returned. */
 export async function call(
-  fn: (args: { request: Request; params: Record<string, string>; context: typeof testContext }) => unknown,
+  fn: (args: {
+    request: Request;
+    params: Record<string, string>;
+    context: typeof testContext;
+  }) => unknown,
   request: Request,
   params: Record<string, string> = {},
   context = testContext,
@@ -24,9 +28,18 @@ function toOutcome(value: unknown): Outcome {
     return { status: value.status, location: value.headers.get("location"), body: value };
   }
   // data(body, init) from @remix-run/node
-  if (value && typeof value === "object" && "type" in value && (value as { type: string }).type === "DataWithResponseInit") {
+  if (
+    value &&
+    typeof value === "object" &&
+    "type" in value &&
+    (value as { type: string }).type === "DataWithResponseInit"
+  ) {
     const { data, init } = value as { data: unknown; init?: ResponseInit | null };
-    return { status: init?.status ?? 200, location: new Headers(init?.headers).get("location"), body: data };
+    return {
+      status: init?.status ?? 200,
+      location: new Headers(init?.headers).get("location"),
+      body: data,
+    };
   }
   if (value instanceof Error) throw value;
   return { status: 200, location: null, body: value };
@@ -40,6 +53,10 @@ export function post(path: string, fields: Record<string, string>, cookie?: stri
   return new Request(`http://localhost${path}`, {
     method: "POST",
     body: new URLSearchParams(fields),
-    headers: { "content-type": "application/x-www-form-urlencoded", origin: "http://localhost", ...(cookie ? { cookie } : {}) },
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      origin: "http://localhost",
+      ...(cookie ? { cookie } : {}),
+    },
   });
 }

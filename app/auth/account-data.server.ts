@@ -6,17 +6,42 @@ import { verifyPassword } from "./password.server";
 export async function exportAccountData(userId: number) {
   const db = getDb();
   const [user, profile, memberships, sessions, verifications, resets] = await Promise.all([
-    db.selectFrom("users").select(["id", "email", "name", "role", "email_verified_at", "created_at", "updated_at"]).where("id", "=", userId).executeTakeFirstOrThrow(),
-    db.selectFrom("candidate_profiles").selectAll().where("user_id", "=", userId).executeTakeFirst(),
+    db
+      .selectFrom("users")
+      .select(["id", "email", "name", "role", "email_verified_at", "created_at", "updated_at"])
+      .where("id", "=", userId)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom("candidate_profiles")
+      .selectAll()
+      .where("user_id", "=", userId)
+      .executeTakeFirst(),
     db
       .selectFrom("company_members")
       .innerJoin("companies", "companies.id", "company_members.company_id")
-      .select(["companies.name as company", "companies.slug", "company_members.role", "company_members.created_at as joined_at"])
+      .select([
+        "companies.name as company",
+        "companies.slug",
+        "company_members.role",
+        "company_members.created_at as joined_at",
+      ])
       .where("company_members.user_id", "=", userId)
       .execute(),
-    db.selectFrom("sessions").select(["created_at", "expires_at"]).where("user_id", "=", userId).execute(),
-    db.selectFrom("email_verifications").select(["email", "created_at", "used_at"]).where("user_id", "=", userId).execute(),
-    db.selectFrom("password_resets").select(["created_at", "used_at"]).where("user_id", "=", userId).execute(),
+    db
+      .selectFrom("sessions")
+      .select(["created_at", "expires_at"])
+      .where("user_id", "=", userId)
+      .execute(),
+    db
+      .selectFrom("email_verifications")
+      .select(["email", "created_at", "used_at"])
+      .where("user_id", "=", userId)
+      .execute(),
+    db
+      .selectFrom("password_resets")
+      .select(["created_at", "used_at"])
+      .where("user_id", "=", userId)
+      .execute(),
   ]);
   return {
     exported_at: new Date().toISOString(),
@@ -36,7 +61,11 @@ export async function exportAccountData(userId: number) {
  */
 export async function deleteAccount(input: { userId: number; password: string }) {
   const db = getDb();
-  const user = await db.selectFrom("users").select("password_hash").where("id", "=", input.userId).executeTakeFirst();
+  const user = await db
+    .selectFrom("users")
+    .select("password_hash")
+    .where("id", "=", input.userId)
+    .executeTakeFirst();
   if (!user?.password_hash || !(await verifyPassword(user.password_hash, input.password))) {
     return { ok: false as const, reason: "wrong_password" as const };
   }

@@ -7,7 +7,7 @@ import { getDb } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { slugify } from "~/utils/slug";
 import { hashPassword, verifyPassword } from "./password.server";
-import { LIMITS, type RateLimitResult, hitAll } from "./rate-limit.server";
+import { hitAll, LIMITS, type RateLimitResult } from "./rate-limit.server";
 import { invalidateUserSessions } from "./session.server";
 import { generateToken, hashToken } from "./tokens.server";
 
@@ -27,29 +27,49 @@ function timingDummy() {
 }
 
 type Limited = { ok: false; reason: "rate_limited"; retryAfterSeconds: number };
-const limited = (r: RateLimitResult): Limited => ({ ok: false, reason: "rate_limited", retryAfterSeconds: r.retryAfterSeconds });
+const limited = (r: RateLimitResult): Limited => ({
+  ok: false,
+  reason: "rate_limited",
+  retryAfterSeconds: r.retryAfterSeconds,
+});
 
 async function uniqueCompanySlug(trx: Kysely<DB>, name: string) {
   const base = slugify(name, "company");
   const taken = new Set(
-    (await trx.selectFrom("companies").select("slug").where("slug", "like", `${base}%`).execute()).map((r) => r.slug),
+    (
+      await trx.selectFrom("companies").select("slug").where("slug", "like", `${base}%`).execute()
+    ).map((r) => r.slug),
   );
   let slug = base;
   for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
   return slug;
 }
 
-async function createVerification(trx: Kysely<DB>, user: { id: number; name: string }, email: string, now: Date) {
+async function createVerification(
+  trx: Kysely<DB>,
+  user: { id: number; name: string },
+  email: string,
+  now: Date,
+) {
   const token = generateToken();
   await trx
     .insertInto("email_verifications")
-    .values({ user_id: user.id, email, token_hash: hashToken(token), expires_at: new Date(now.getTime() + VERIFY_TTL_MS) })
+    .values({
+      user_id: user.id,
+      email,
+      token_hash: hashToken(token),
+      expires_at: new Date(now.getTime() + VERIFY_TTL_MS),
+    })
     .execute();
   await sendEmail(
     {
       to: email,
       template: "verify-email",
-      props: { name: user.name, url: `${getEnv().APP_URL}/verify-email?token=${token}`, code: token.slice(0, 8).toUpperCase() },
+      props: {
+        name: user.name,
+        url: `${getEnv().APP_URL}/verify-email?token=${token}`,
+        code: token.slice(0, 8).toUpperCase(),
+      },
       dedupeKey: `verify-email:${hashToken(token)}`,
     },
     trx,
@@ -66,36 +86,51 @@ export type SignUpInput = {
 };
 
 /** Creates an unverified account (and, for employers, their company) and emails a link. */
-export async function signUp(input: SignUpInput, now = new Date()): Promise<{ ok: true } | Limited> {
+export async function signUp(
+  input: SignUpInput,
+  now = new Date(),
+): Promise<{ ok: true } | Limited> {
   const email = normalizeEmail(input.email);
-  const rate = await hitAll([
-    [`signup:ip:${input.ip}`, LIMITS.signupPerIp],
-    [`signup:email:${email}`, LIMITS.signupPerEmail],
-  ], now);
+  const rate = await hitAll(
+    [
+      [`signup:ip:${input.ip}`, LIMITS.signupPerIp],
+      [`signup:email:${email}`, LIMITS.signupPerEmail],
+    ],
+    now,
+  );
   if (!rate.allowed) return limited(rate);
   // Hash before looking the address up, so both answers take the same time.
   const passwordHash = await hashPassword(input.password);
-  await getDb().transaction().execute(async (trx) => {
-    const existing = await trx.selectFrom("users").select("id").where((eb) => eb(eb.fn("lower", ["email"]), "=", email)).executeTakeFirst();
-    if (existing) return; // Same answer as a new account; the owner can log in or reset.
-    const user = await trx
-      .insertInto("users")
-      .values({ email, name: input.name.trim(), role: input.role, password_hash: passwordHash })
-      .returning(["id", "name"])
-      .executeTakeFirstOrThrow();
-    if (input.role === "candidate") {
-      await trx.insertInto("candidate_profiles").values({ user_id: user.id }).execute();
-    } else {
-      const companyName = (input.companyName ?? "").trim();
-      const company = await trx
-        .insertInto("companies")
-        .values({ name: companyName, slug: await uniqueCompanySlug(trx, companyName) })
-        .returning("id")
+  await getDb()
+    .transaction()
+    .execute(async (trx) => {
+      const existing = await trx
+        .selectFrom("users")
+        .select("id")
+        .where((eb) => eb(eb.fn("lower", ["email"]), "=", email))
+        .executeTakeFirst();
+      if (existing) return; // Same answer as a new account; the owner can log in or reset.
+      const user = await trx
+        .insertInto("users")
+        .values({ email, name: input.name.trim(), role: input.role, password_hash: passwordHash })
+        .returning(["id", "name"])
         .executeTakeFirstOrThrow();
-      await trx.insertInto("company_members").values({ company_id: company.id, user_id: user.id, role: "owner" }).execute();
-    }
-    await createVerification(trx, user, email, now);
-  });
+      if (input.role === "candidate") {
+        await trx.insertInto("candidate_profiles").values({ user_id: user.id }).execute();
+      } else {
+        const companyName = (input.companyName ?? "").trim();
+        const company = await trx
+          .insertInto("companies")
+          .values({ name: companyName, slug: await uniqueCompanySlug(trx, companyName) })
+          .returning("id")
+          .executeTakeFirstOrThrow();
+        await trx
+          .insertInto("company_members")
+          .values({ company_id: company.id, user_id: user.id, role: "owner" })
+          .execute();
+      }
+      await createVerification(trx, user, email, now);
+    });
   return { ok: true };
 }
 
@@ -104,10 +139,13 @@ export async function logIn(
   now = new Date(),
 ): Promise<{ ok: true; userId: number } | Limited | { ok: false; reason: "invalid" }> {
   const email = normalizeEmail(input.email);
-  const rate = await hitAll([
-    [`login:ip:${input.ip}`, LIMITS.loginPerIp],
-    [`login:account:${email}`, LIMITS.loginPerAccount],
-  ], now);
+  const rate = await hitAll(
+    [
+      [`login:ip:${input.ip}`, LIMITS.loginPerIp],
+      [`login:account:${email}`, LIMITS.loginPerAccount],
+    ],
+    now,
+  );
   if (!rate.allowed) return limited(rate);
   const user = await getDb()
     .selectFrom("users")
@@ -121,68 +159,113 @@ export async function logIn(
 
 /** Confirms an address from an emailed link (sign-up or change of email). Single use. */
 export async function verifyEmail(token: string, now = new Date()) {
-  return getDb().transaction().execute(async (trx) => {
-    const row = await trx
-      .updateTable("email_verifications")
-      .set({ used_at: now })
-      .where("token_hash", "=", hashToken(token))
-      .where("used_at", "is", null)
-      .where("expires_at", ">", now)
-      .returning(["user_id", "email"])
-      .executeTakeFirst();
-    if (!row) return { ok: false as const, reason: "invalid_or_expired" as const };
-    const user = await trx.selectFrom("users").select(["id", "email", "name", "role", "email_verified_at"]).where("id", "=", row.user_id).executeTakeFirstOrThrow();
-    const changing = normalizeEmail(user.email) !== normalizeEmail(row.email);
-    if (changing) {
-      const taken = await trx.selectFrom("users").select("id").where((eb) => eb(eb.fn("lower", ["email"]), "=", normalizeEmail(row.email))).executeTakeFirst();
-      if (taken) return { ok: false as const, reason: "email_taken" as const };
-    }
-    await trx.updateTable("users").set({ email: row.email, email_verified_at: now, updated_at: now }).where("id", "=", user.id).execute();
-    if (!user.email_verified_at) {
-      await sendEmail(
-        { to: row.email, template: "welcome", props: { name: user.name, role: user.role }, dedupeKey: `welcome:${user.id}` },
-        trx,
-      );
-    }
-    return { ok: true as const, userId: user.id, changedEmail: changing };
-  });
+  return getDb()
+    .transaction()
+    .execute(async (trx) => {
+      const row = await trx
+        .updateTable("email_verifications")
+        .set({ used_at: now })
+        .where("token_hash", "=", hashToken(token))
+        .where("used_at", "is", null)
+        .where("expires_at", ">", now)
+        .returning(["user_id", "email"])
+        .executeTakeFirst();
+      if (!row) return { ok: false as const, reason: "invalid_or_expired" as const };
+      const user = await trx
+        .selectFrom("users")
+        .select(["id", "email", "name", "role", "email_verified_at"])
+        .where("id", "=", row.user_id)
+        .executeTakeFirstOrThrow();
+      const changing = normalizeEmail(user.email) !== normalizeEmail(row.email);
+      if (changing) {
+        const taken = await trx
+          .selectFrom("users")
+          .select("id")
+          .where((eb) => eb(eb.fn("lower", ["email"]), "=", normalizeEmail(row.email)))
+          .executeTakeFirst();
+        if (taken) return { ok: false as const, reason: "email_taken" as const };
+      }
+      await trx
+        .updateTable("users")
+        .set({ email: row.email, email_verified_at: now, updated_at: now })
+        .where("id", "=", user.id)
+        .execute();
+      if (!user.email_verified_at) {
+        await sendEmail(
+          {
+            to: row.email,
+            template: "welcome",
+            props: { name: user.name, role: user.role },
+            dedupeKey: `welcome:${user.id}`,
+          },
+          trx,
+        );
+      }
+      return { ok: true as const, userId: user.id, changedEmail: changing };
+    });
 }
 
-export async function resendVerification(userId: number, now = new Date()): Promise<{ ok: true } | Limited> {
+export async function resendVerification(
+  userId: number,
+  now = new Date(),
+): Promise<{ ok: true } | Limited> {
   const rate = await hitAll([[`verify-resend:user:${userId}`, LIMITS.verifyResendPerUser]], now);
   if (!rate.allowed) return limited(rate);
-  await getDb().transaction().execute(async (trx) => {
-    const user = await trx.selectFrom("users").select(["id", "name", "email", "email_verified_at"]).where("id", "=", userId).executeTakeFirstOrThrow();
-    if (!user.email_verified_at) await createVerification(trx, user, user.email, now);
-  });
+  await getDb()
+    .transaction()
+    .execute(async (trx) => {
+      const user = await trx
+        .selectFrom("users")
+        .select(["id", "name", "email", "email_verified_at"])
+        .where("id", "=", userId)
+        .executeTakeFirstOrThrow();
+      if (!user.email_verified_at) await createVerification(trx, user, user.email, now);
+    });
   return { ok: true };
 }
 
-export async function requestPasswordReset(input: { email: string; ip: string }, now = new Date()): Promise<{ ok: true } | Limited> {
+export async function requestPasswordReset(
+  input: { email: string; ip: string },
+  now = new Date(),
+): Promise<{ ok: true } | Limited> {
   const email = normalizeEmail(input.email);
-  const rate = await hitAll([
-    [`reset:ip:${input.ip}`, LIMITS.resetPerIp],
-    [`reset:email:${email}`, LIMITS.resetPerEmail],
-  ], now);
+  const rate = await hitAll(
+    [
+      [`reset:ip:${input.ip}`, LIMITS.resetPerIp],
+      [`reset:email:${email}`, LIMITS.resetPerEmail],
+    ],
+    now,
+  );
   if (!rate.allowed) return limited(rate);
-  await getDb().transaction().execute(async (trx) => {
-    const user = await trx.selectFrom("users").select(["id", "name", "email"]).where((eb) => eb(eb.fn("lower", ["email"]), "=", email)).executeTakeFirst();
-    if (!user) return;
-    const token = generateToken();
-    await trx
-      .insertInto("password_resets")
-      .values({ user_id: user.id, email: user.email, token_hash: hashToken(token), expires_at: new Date(now.getTime() + RESET_TTL_MS) })
-      .execute();
-    await sendEmail(
-      {
-        to: user.email,
-        template: "reset-password",
-        props: { name: user.name, url: `${getEnv().APP_URL}/reset-password?token=${token}` },
-        dedupeKey: `reset-password:${hashToken(token)}`,
-      },
-      trx,
-    );
-  });
+  await getDb()
+    .transaction()
+    .execute(async (trx) => {
+      const user = await trx
+        .selectFrom("users")
+        .select(["id", "name", "email"])
+        .where((eb) => eb(eb.fn("lower", ["email"]), "=", email))
+        .executeTakeFirst();
+      if (!user) return;
+      const token = generateToken();
+      await trx
+        .insertInto("password_resets")
+        .values({
+          user_id: user.id,
+          email: user.email,
+          token_hash: hashToken(token),
+          expires_at: new Date(now.getTime() + RESET_TTL_MS),
+        })
+        .execute();
+      await sendEmail(
+        {
+          to: user.email,
+          template: "reset-password",
+          props: { name: user.name, url: `${getEnv().APP_URL}/reset-password?token=${token}` },
+          dedupeKey: `reset-password:${hashToken(token)}`,
+        },
+        trx,
+      );
+    });
   return { ok: true };
 }
 
@@ -201,52 +284,93 @@ export async function checkResetToken(token: string, now = new Date()) {
 /** Sets a new password from a reset link (single use) and ends every session of the account. */
 export async function resetPassword(input: { token: string; password: string }, now = new Date()) {
   const passwordHash = await hashPassword(input.password);
-  const userId = await getDb().transaction().execute(async (trx) => {
-    const row = await trx
-      .updateTable("password_resets")
-      .set({ used_at: now })
-      .where("token_hash", "=", hashToken(input.token))
-      .where("used_at", "is", null)
-      .where("expires_at", ">", now)
-      .returning(["user_id", "email"])
-      .executeTakeFirst();
-    if (!row) return null;
-    // The link proves the address: a reset also verifies it.
-    await trx
-      .updateTable("users")
-      .set((eb) => ({ password_hash: passwordHash, updated_at: now, email_verified_at: eb.fn.coalesce("email_verified_at", eb.val(now)) }))
-      .where("id", "=", row.user_id)
-      .execute();
-    await trx.updateTable("password_resets").set({ used_at: now }).where("user_id", "=", row.user_id).where("used_at", "is", null).execute();
-    await trx.deleteFrom("sessions").where("user_id", "=", row.user_id).execute();
-    return row.user_id;
-  });
-  return userId ? { ok: true as const, userId } : { ok: false as const, reason: "invalid_or_expired" as const };
+  const userId = await getDb()
+    .transaction()
+    .execute(async (trx) => {
+      const row = await trx
+        .updateTable("password_resets")
+        .set({ used_at: now })
+        .where("token_hash", "=", hashToken(input.token))
+        .where("used_at", "is", null)
+        .where("expires_at", ">", now)
+        .returning(["user_id", "email"])
+        .executeTakeFirst();
+      if (!row) return null;
+      // The link proves the address: a reset also verifies it.
+      await trx
+        .updateTable("users")
+        .set((eb) => ({
+          password_hash: passwordHash,
+          updated_at: now,
+          email_verified_at: eb.fn.coalesce("email_verified_at", eb.val(now)),
+        }))
+        .where("id", "=", row.user_id)
+        .execute();
+      await trx
+        .updateTable("password_resets")
+        .set({ used_at: now })
+        .where("user_id", "=", row.user_id)
+        .where("used_at", "is", null)
+        .execute();
+      await trx.deleteFrom("sessions").where("user_id", "=", row.user_id).execute();
+      return row.user_id;
+    });
+  return userId
+    ? { ok: true as const, userId }
+    : { ok: false as const, reason: "invalid_or_expired" as const };
 }
 
 async function checkCurrentPassword(userId: number, password: string) {
-  const user = await getDb().selectFrom("users").select("password_hash").where("id", "=", userId).executeTakeFirstOrThrow();
+  const user = await getDb()
+    .selectFrom("users")
+    .select("password_hash")
+    .where("id", "=", userId)
+    .executeTakeFirstOrThrow();
   return Boolean(user.password_hash) && verifyPassword(user.password_hash!, password);
 }
 
-export async function changePassword(input: { userId: number; sessionId: string; current: string; next: string }) {
-  if (!(await checkCurrentPassword(input.userId, input.current))) return { ok: false as const, reason: "wrong_password" as const };
+export async function changePassword(input: {
+  userId: number;
+  sessionId: string;
+  current: string;
+  next: string;
+}) {
+  if (!(await checkCurrentPassword(input.userId, input.current)))
+    return { ok: false as const, reason: "wrong_password" as const };
   const passwordHash = await hashPassword(input.next);
-  await getDb().updateTable("users").set({ password_hash: passwordHash, updated_at: new Date() }).where("id", "=", input.userId).execute();
+  await getDb()
+    .updateTable("users")
+    .set({ password_hash: passwordHash, updated_at: new Date() })
+    .where("id", "=", input.userId)
+    .execute();
   await invalidateUserSessions(input.userId, { except: input.sessionId });
   return { ok: true as const };
 }
 
 /** Sends a confirmation link to the new address; the change happens when it is opened. */
-export async function requestEmailChange(input: { userId: number; sessionId: string; password: string; newEmail: string }, now = new Date()) {
-  if (!(await checkCurrentPassword(input.userId, input.password))) return { ok: false as const, reason: "wrong_password" as const };
+export async function requestEmailChange(
+  input: { userId: number; sessionId: string; password: string; newEmail: string },
+  now = new Date(),
+) {
+  if (!(await checkCurrentPassword(input.userId, input.password)))
+    return { ok: false as const, reason: "wrong_password" as const };
   const email = normalizeEmail(input.newEmail);
-  await getDb().transaction().execute(async (trx) => {
-    const user = await trx.selectFrom("users").select(["id", "name"]).where("id", "=", input.userId).executeTakeFirstOrThrow();
-    const taken = await trx.selectFrom("users").select("id").where((eb) => eb(eb.fn("lower", ["email"]), "=", email)).executeTakeFirst();
-    // A taken address gets no link, but the answer is the same.
-    if (!taken) await createVerification(trx, user, email, now);
-  });
+  await getDb()
+    .transaction()
+    .execute(async (trx) => {
+      const user = await trx
+        .selectFrom("users")
+        .select(["id", "name"])
+        .where("id", "=", input.userId)
+        .executeTakeFirstOrThrow();
+      const taken = await trx
+        .selectFrom("users")
+        .select("id")
+        .where((eb) => eb(eb.fn("lower", ["email"]), "=", email))
+        .executeTakeFirst();
+      // A taken address gets no link, but the answer is the same.
+      if (!taken) await createVerification(trx, user, email, now);
+    });
   return { ok: true as const };
 }
 

@@ -39,7 +39,10 @@ export const ResetPasswordSchema = z
     password: newPassword,
     confirm: z.string({ error: "Type the password again." }),
   })
-  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "The two passwords differ." });
+  .refine((v) => v.password === v.confirm, {
+    path: ["confirm"],
+    message: "The two passwords differ.",
+  });
 
 export const ChangePasswordSchema = z
   .object({
@@ -48,7 +51,10 @@ export const ChangePasswordSchema = z
     password: newPassword,
     confirm: z.string({ error: "Type the new password again." }),
   })
-  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "The two passwords differ." });
+  .refine((v) => v.password === v.confirm, {
+    path: ["confirm"],
+    message: "The two passwords differ.",
+  });
 
 export const ChangeEmailSchema = z.object({
   intent: z.literal("change-email"),

@@ -3,7 +3,11 @@
 import { data, redirect } from "@remix-run/node";
 import { sql } from "kysely";
 import { getDb } from "~/utils/db.server";
-import { type SessionValidationResult, readSessionToken, validateSessionToken } from "./session.server";
+import {
+  readSessionToken,
+  type SessionValidationResult,
+  validateSessionToken,
+} from "./session.server";
 
 const cache = new WeakMap<Request, Promise<SessionValidationResult>>();
 
@@ -45,7 +49,8 @@ export async function requireAnonymous(request: Request) {
 
 export async function requireCandidate(request: Request) {
   const user = await requireUser(request);
-  if (user.role !== "candidate") throw data("This page is for job seekers' accounts.", { status: 403 });
+  if (user.role !== "candidate")
+    throw data("This page is for job seekers' accounts.", { status: 403 });
   return user;
 }
 

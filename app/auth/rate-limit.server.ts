@@ -18,7 +18,11 @@ export const LIMITS = {
 export type RateLimitResult = { allowed: boolean; retryAfterSeconds: number };
 
 /** Counts one hit against `key`; refused once the window already holds `limit` hits. */
-export async function hit(key: string, { limit, windowSeconds }: Limit, now = new Date()): Promise<RateLimitResult> {
+export async function hit(
+  key: string,
+  { limit, windowSeconds }: Limit,
+  now = new Date(),
+): Promise<RateLimitResult> {
   const windowStartCutoff = new Date(now.getTime() - windowSeconds * 1000);
   const row = await getDb()
     .insertInto("rate_limits")
@@ -40,16 +44,15 @@ export async function hit(key: string, { limit, windowSeconds }: Limit, now = ne
 }
 
 /** Hits several limits at once (e.g. per IP and per account); refused if any refuses. */
-export async function hitAll(checks: [string, Limit][], now = new Date()): Promise<RateLimitResult> {
+export async function hitAll(
+  checks: [string, Limit][],
+  now = new Date(),
+): Promise<RateLimitResult> {
   const results = await Promise.all(checks.map(([key, limit]) => hit(key, limit, now)));
   const refused = results.filter((r) => !r.allowed);
   return refused.length
     ? { allowed: false, retryAfterSeconds: Math.max(...refused.map((r) => r.retryAfterSeconds)) }
     : { allowed: true, retryAfterSeconds: 0 };
-}
-
-export function clientIp(request: Request, context?: { clientIp?: string }): string {
-  return context?.clientIp ?? "unknown";
 }
 
 /** Old windows are useless; the worker clears them hourly. */

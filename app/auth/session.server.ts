@@ -13,14 +13,21 @@ export const SESSION_RENEW_MS = 15 * DAY;
 export const SESSION_MAX_MS = 90 * DAY;
 
 export type Session = Selectable<Sessions>;
-export type SessionUser = Pick<Selectable<Users>, "id" | "email" | "name" | "role" | "email_verified_at">;
+export type SessionUser = Pick<
+  Selectable<Users>,
+  "id" | "email" | "name" | "role" | "email_verified_at"
+>;
 export type SessionValidationResult =
   | { session: Session; user: SessionUser }
   | { session: null; user: null };
 
 export const generateSessionToken = generateToken;
 
-export async function createSession(token: string, userId: number, now = new Date()): Promise<Session> {
+export async function createSession(
+  token: string,
+  userId: number,
+  now = new Date(),
+): Promise<Session> {
   return getDb()
     .insertInto("sessions")
     .values({
@@ -33,7 +40,10 @@ export async function createSession(token: string, userId: number, now = new Dat
     .executeTakeFirstOrThrow();
 }
 
-export async function validateSessionToken(token: string, now = new Date()): Promise<SessionValidationResult> {
+export async function validateSessionToken(
+  token: string,
+  now = new Date(),
+): Promise<SessionValidationResult> {
   const db = getDb();
   const row = await db
     .selectFrom("sessions")
@@ -59,11 +69,26 @@ export async function validateSessionToken(token: string, now = new Date()): Pro
   let expiresAt = row.expires_at;
   if (row.expires_at.getTime() - now.getTime() < SESSION_RENEW_MS) {
     expiresAt = new Date(Math.min(now.getTime() + SESSION_IDLE_MS, cap));
-    await db.updateTable("sessions").set({ expires_at: expiresAt }).where("id", "=", row.id).execute();
+    await db
+      .updateTable("sessions")
+      .set({ expires_at: expiresAt })
+      .where("id", "=", row.id)
+      .execute();
   }
   return {
-    session: { id: row.id, user_id: row.user_id, created_at: row.created_at, expires_at: expiresAt },
-    user: { id: row.user_id, email: row.email, name: row.name, role: row.role, email_verified_at: row.email_verified_at },
+    session: {
+      id: row.id,
+      user_id: row.user_id,
+      created_at: row.created_at,
+      expires_at: expiresAt,
+    },
+    user: {
+      id: row.user_id,
+      email: row.email,
+      name: row.name,
+      role: row.role,
+      email_verified_at: row.email_verified_at,
+    },
   };
 }
 
@@ -105,7 +130,14 @@ export function sessionCookie(token: string, session: Session): string {
 
 export function deleteSessionCookie(): string {
   const production = getEnv().NODE_ENV === "production";
-  return [`${sessionCookieName()}=`, "Path=/", "HttpOnly", "SameSite=Lax", "Max-Age=0", production ? "Secure" : ""]
+  return [
+    `${sessionCookieName()}=`,
+    "Path=/",
+    "HttpOnly",
+    "SameSite=Lax",
+    "Max-Age=0",
+    production ? "Secure" : "",
+  ]
     .filter(Boolean)
     .join("; ");
 }

@@ -3,7 +3,10 @@ import { useLoaderData } from "@remix-run/react";
 import { requireAdmin } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 
-export const meta: MetaFunction = () => [{ title: "Operations | MedCode Jobs" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = () => [
+  { title: "Operations | MedCode Jobs" },
+  { name: "robots", content: "noindex" },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireAdmin(request);
@@ -17,8 +20,8 @@ export default function Admin() {
       <h1>Operations</h1>
       <p>Signed in as {name}, operator.</p>
       <p className="notice">
-        The moderation queue, reports, employer verification and refunds arrive with the operators&apos; issue.
-        Only accounts with the admin role reach this page.
+        The moderation queue, reports, employer verification and refunds arrive with the
+        operators&apos; issue. Only accounts with the admin role reach this page.
       </p>
     </div>
   );

@@ -1,6 +1,11 @@
 import { getFormProps, getSelectProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
+import {
+  type ActionFunctionArgs,
+  data,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { InviteSchema } from "~/auth/auth-schemas";
 import { requireEmployer } from "~/auth/guards.server";
@@ -9,7 +14,10 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, Field } from "~/components/forms";
 import { parseId } from "~/utils/http";
 
-export const meta: MetaFunction = () => [{ title: "Team | MedCode Jobs" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = () => [
+  { title: "Team | MedCode Jobs" },
+  { name: "robots", content: "noindex" },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, company, role } = await requireEmployer(request);
@@ -22,20 +30,37 @@ export async function action({ request }: ActionFunctionArgs) {
   const intent = formData.get("intent");
   if (intent === "invite") {
     const submission = parseWithZod(formData, { schema: InviteSchema });
-    if (submission.status !== "success") return data({ result: submission.reply(), done: null }, { status: 400 });
-    const result = await inviteMember({ companyId: company.id, invitedBy: user, ...submission.value });
+    if (submission.status !== "success")
+      return data({ result: submission.reply(), done: null }, { status: 400 });
+    const result = await inviteMember({
+      companyId: company.id,
+      invitedBy: user,
+      ...submission.value,
+    });
     if (!result.ok) {
-      const message = result.reason === "already_member" ? "This person is already on the team." : "Too many invites for now. Try again later.";
-      return data({ result: submission.reply({ fieldErrors: { email: [message] } }), done: null }, { status: 400 });
+      const message =
+        result.reason === "already_member"
+          ? "This person is already on the team."
+          : "Too many invites for now. Try again later.";
+      return data(
+        { result: submission.reply({ fieldErrors: { email: [message] } }), done: null },
+        { status: 400 },
+      );
     }
-    return { result: submission.reply({ resetForm: true }), done: `Invite sent to ${submission.value.email}.` };
+    return {
+      result: submission.reply({ resetForm: true }),
+      done: `Invite sent to ${submission.value.email}.`,
+    };
   }
   if (intent === "remove") {
     const userId = parseId(String(formData.get("userId") ?? ""));
     if (!userId) throw data("Unknown member.", { status: 400 });
     const result = await removeMember({ companyId: company.id, userId });
     if (!result.ok) {
-      const message = result.reason === "last_owner" ? "A company needs at least one owner." : "That person is not on the team.";
+      const message =
+        result.reason === "last_owner"
+          ? "A company needs at least one owner."
+          : "That person is not on the team.";
       return data({ result: null, done: null, error: message }, { status: 400 });
     }
     return { result: null, done: "Removed from the team." };
@@ -60,8 +85,16 @@ export default function Team() {
   return (
     <div className="container narrow stack">
       <h1>{company.name}: team</h1>
-      {actionData?.done ? <p className="form-success" role="status">{actionData.done}</p> : null}
-      {actionData && "error" in actionData ? <p className="form-errors" role="alert">{actionData.error}</p> : null}
+      {actionData?.done ? (
+        <p className="form-success" role="status">
+          {actionData.done}
+        </p>
+      ) : null}
+      {actionData && "error" in actionData ? (
+        <p className="form-errors" role="alert">
+          {actionData.error}
+        </p>
+      ) : null}
       <table className="table">
         <caption className="visually-hidden">Team members</caption>
         <thead>
@@ -69,7 +102,11 @@ export default function Team() {
             <th scope="col">Name</th>
             <th scope="col">Email</th>
             <th scope="col">Role</th>
-            {owner ? <th scope="col"><span className="visually-hidden">Actions</span></th> : null}
+            {owner ? (
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody>

@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { type ActionFunctionArgs, type MetaFunction, data } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { requestPasswordReset } from "~/auth/accounts.server";
 import { ForgotPasswordSchema } from "~/auth/auth-schemas";
@@ -11,13 +11,17 @@ export const meta: MetaFunction = () => [{ title: "Reset your password | MedCode
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: ForgotPasswordSchema });
-  if (submission.status !== "success") return data({ result: submission.reply(), sentTo: null }, { status: 400 });
+  if (submission.status !== "success")
+    return data({ result: submission.reply(), sentTo: null }, { status: 400 });
   const { email, website } = submission.value;
   if (!website) {
     const result = await requestPasswordReset({ email, ip: context.clientIp });
     if (!result.ok) {
       return data(
-        { result: submission.reply({ formErrors: ["Too many requests. Try again later."] }), sentTo: null },
+        {
+          result: submission.reply({ formErrors: ["Too many requests. Try again later."] }),
+          sentTo: null,
+        },
         { status: 429 },
       );
     }
@@ -38,7 +42,8 @@ export default function ForgotPassword() {
         <h1>Reset your password</h1>
         {actionData?.sentTo ? (
           <p className="form-success" role="status">
-            If {actionData.sentTo} has an account, a reset link is on its way. It works for 30 minutes.
+            If {actionData.sentTo} has an account, a reset link is on its way. It works for 30
+            minutes.
           </p>
         ) : null}
         <Form method="post" {...getFormProps(form)}>

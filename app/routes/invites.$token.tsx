@@ -1,6 +1,12 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data, redirect } from "@remix-run/node";
+import {
+  type ActionFunctionArgs,
+  data,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { AcceptInviteSchema } from "~/auth/auth-schemas";
 import { getUser } from "~/auth/guards.server";
@@ -10,20 +16,27 @@ import { acceptInvite, getOpenInvite } from "~/companies/team.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, Field } from "~/components/forms";
 
-export const meta: MetaFunction = () => [{ title: "Join your team | MedCode Jobs" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = () => [
+  { title: "Join your team | MedCode Jobs" },
+  { name: "robots", content: "noindex" },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const invite = await getOpenInvite(params.token ?? "");
   const user = await getUser(request);
   return {
-    invite: invite ? { email: invite.email, role: invite.role, company: invite.company_name } : null,
+    invite: invite
+      ? { email: invite.email, role: invite.role, company: invite.company_name }
+      : null,
     user: user ? { name: user.name, email: user.email, role: user.role } : null,
   };
 }
 
 const REASONS = {
-  invalid_or_expired: "This invite has expired, was withdrawn or was already used. Ask for a new one.",
-  not_employer: "This account is a coder's account. Log out and accept with a new employer account.",
+  invalid_or_expired:
+    "This invite has expired, was withdrawn or was already used. Ask for a new one.",
+  not_employer:
+    "This account is a coder's account. Log out and accept with a new employer account.",
   other_company: "Your account already belongs to another company.",
   email_taken: "An account with this address exists. Log in first, then open the link again.",
 } as const;
@@ -37,14 +50,33 @@ export async function action({ request, params }: ActionFunctionArgs) {
     throw redirect("/employer/team");
   }
   const submission = parseWithZod(await request.formData(), { schema: AcceptInviteSchema });
-  if (submission.status !== "success") return data({ result: submission.reply({ hideFields: ["password"] }), error: null }, { status: 400 });
+  if (submission.status !== "success")
+    return data(
+      { result: submission.reply({ hideFields: ["password"] }), error: null },
+      { status: 400 },
+    );
   const problem = passwordProblem(submission.value.password);
   if (problem) {
-    return data({ result: submission.reply({ hideFields: ["password"], fieldErrors: { password: [problem] } }), error: null }, { status: 400 });
+    return data(
+      {
+        result: submission.reply({
+          hideFields: ["password"],
+          fieldErrors: { password: [problem] },
+        }),
+        error: null,
+      },
+      { status: 400 },
+    );
   }
   const result = await acceptInvite({ token, ...submission.value });
-  if (!result.ok) return data({ result: submission.reply({ hideFields: ["password"] }), error: REASONS[result.reason] }, { status: 400 });
-  throw redirect("/employer/team", { headers: { "Set-Cookie": await startSession(result.userId) } });
+  if (!result.ok)
+    return data(
+      { result: submission.reply({ hideFields: ["password"] }), error: REASONS[result.reason] },
+      { status: 400 },
+    );
+  throw redirect("/employer/team", {
+    headers: { "Set-Cookie": await startSession(result.userId) },
+  });
 }
 
 export default function AcceptInvite() {
@@ -70,9 +102,14 @@ export default function AcceptInvite() {
       <section className="card form-card">
         <h1>Join {invite.company}</h1>
         <p>
-          You are invited as {invite.role === "owner" ? "an owner" : "a recruiter"} ({invite.email}).
+          You are invited as {invite.role === "owner" ? "an owner" : "a recruiter"} ({invite.email}
+          ).
         </p>
-        {actionData?.error ? <p className="form-errors" role="alert">{actionData.error}</p> : null}
+        {actionData?.error ? (
+          <p className="form-errors" role="alert">
+            {actionData.error}
+          </p>
+        ) : null}
         {user ? (
           <Form method="post">
             <p>Signed in as {user.email}.</p>
@@ -85,13 +122,23 @@ export default function AcceptInvite() {
             <Form method="post" {...getFormProps(form)}>
               <ErrorList id={form.errorId} errors={form.errors} />
               <Field label="Your name" meta={fields.name} autoComplete="name" />
-              <Field label="Choose a password" meta={fields.password} type="password" autoComplete="new-password" help="At least 8 characters." />
+              <Field
+                label="Choose a password"
+                meta={fields.password}
+                type="password"
+                autoComplete="new-password"
+                help="At least 8 characters."
+              />
               <button type="submit" className="button">
                 Create account and join
               </button>
             </Form>
             <p className="muted">
-              Already have an employer account? <Link to={`/login?redirectTo=${encodeURIComponent(`/invites/${token}`)}`}>Log in</Link> first.
+              Already have an employer account?{" "}
+              <Link to={`/login?redirectTo=${encodeURIComponent(`/invites/${token}`)}`}>
+                Log in
+              </Link>{" "}
+              first.
             </p>
           </>
         )}

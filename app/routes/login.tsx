@@ -1,6 +1,12 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data, redirect } from "@remix-run/node";
+import {
+  type ActionFunctionArgs,
+  data,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { logIn } from "~/auth/accounts.server";
 import { LoginSchema } from "~/auth/auth-schemas";
@@ -34,7 +40,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
       status: result.reason === "rate_limited" ? 429 : 400,
     });
   }
-  throw redirect(safeRedirect(redirectTo, "/"), { headers: { "Set-Cookie": await startSession(result.userId) } });
+  throw redirect(safeRedirect(redirectTo, "/"), {
+    headers: { "Set-Cookie": await startSession(result.userId) },
+  });
 }
 
 export default function Login() {
@@ -54,7 +62,12 @@ export default function Login() {
           <ErrorList id={form.errorId} errors={form.errors} />
           <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
           <Field label="Email" meta={fields.email} type="email" autoComplete="email" />
-          <Field label="Password" meta={fields.password} type="password" autoComplete="current-password" />
+          <Field
+            label="Password"
+            meta={fields.password}
+            type="password"
+            autoComplete="current-password"
+          />
           <button type="submit" className="button" disabled={navigation.state === "submitting"}>
             Log in
           </button>

@@ -4,5 +4,7 @@ import { requireUser } from "~/auth/guards.server";
 // /me: a coder's home is their settings until applications and saved jobs have pages.
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  throw redirect(user.role === "employer" ? "/employer" : user.role === "admin" ? "/admin" : "/me/settings");
+  throw redirect(
+    user.role === "employer" ? "/employer" : user.role === "admin" ? "/admin" : "/me/settings",
+  );
 }

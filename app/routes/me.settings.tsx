@@ -1,6 +1,12 @@
-import { type SubmissionResult, getFormProps, useForm } from "@conform-to/react";
+import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data, redirect } from "@remix-run/node";
+import {
+  type ActionFunctionArgs,
+  data,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { deleteAccount } from "~/auth/account-data.server";
 import { changePassword, requestEmailChange } from "~/auth/accounts.server";
@@ -15,7 +21,14 @@ export const meta: MetaFunction = () => [{ title: "Account settings | MedCode Jo
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return { user: { name: user.name, email: user.email, role: user.role, verified: Boolean(user.email_verified_at) } };
+  return {
+    user: {
+      name: user.name,
+      email: user.email,
+      role: user.role,
+      verified: Boolean(user.email_verified_at),
+    },
+  };
 }
 
 type Reply = { form: string; result: SubmissionResult<string[]>; done?: string };
@@ -27,25 +40,89 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === "change-password") {
     const submission = parseWithZod(formData, { schema: ChangePasswordSchema });
     const hide = { hideFields: ["current", "password", "confirm"] };
-    if (submission.status !== "success") return data<Reply>({ form: "password", result: submission.reply(hide) }, { status: 400 });
+    if (submission.status !== "success")
+      return data<Reply>({ form: "password", result: submission.reply(hide) }, { status: 400 });
     const problem = passwordProblem(submission.value.password, user);
-    if (problem) return data<Reply>({ form: "password", result: submission.reply({ ...hide, fieldErrors: { password: [problem] } }) }, { status: 400 });
-    const result = await changePassword({ userId: user.id, sessionId: session.id, current: submission.value.current, next: submission.value.password });
-    if (!result.ok) return data<Reply>({ form: "password", result: submission.reply({ ...hide, fieldErrors: { current: ["That is not your current password."] } }) }, { status: 400 });
-    return { form: "password", result: submission.reply({ resetForm: true }), done: "Password changed. Other devices were signed out." } satisfies Reply;
+    if (problem)
+      return data<Reply>(
+        {
+          form: "password",
+          result: submission.reply({ ...hide, fieldErrors: { password: [problem] } }),
+        },
+        { status: 400 },
+      );
+    const result = await changePassword({
+      userId: user.id,
+      sessionId: session.id,
+      current: submission.value.current,
+      next: submission.value.password,
+    });
+    if (!result.ok)
+      return data<Reply>(
+        {
+          form: "password",
+          result: submission.reply({
+            ...hide,
+            fieldErrors: { current: ["That is not your current password."] },
+          }),
+        },
+        { status: 400 },
+      );
+    return {
+      form: "password",
+      result: submission.reply({ resetForm: true }),
+      done: "Password changed. Other devices were signed out.",
+    } satisfies Reply;
   }
   if (intent === "change-email") {
     const submission = parseWithZod(formData, { schema: ChangeEmailSchema });
-    if (submission.status !== "success") return data<Reply>({ form: "email", result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
-    const result = await requestEmailChange({ userId: user.id, sessionId: session.id, password: submission.value.password, newEmail: submission.value.email });
-    if (!result.ok) return data<Reply>({ form: "email", result: submission.reply({ hideFields: ["password"], fieldErrors: { password: ["That is not your current password."] } }) }, { status: 400 });
-    return { form: "email", result: submission.reply({ resetForm: true }), done: `We sent a link to ${submission.value.email}. Your address changes when you open it.` } satisfies Reply;
+    if (submission.status !== "success")
+      return data<Reply>(
+        { form: "email", result: submission.reply({ hideFields: ["password"] }) },
+        { status: 400 },
+      );
+    const result = await requestEmailChange({
+      userId: user.id,
+      sessionId: session.id,
+      password: submission.value.password,
+      newEmail: submission.value.email,
+    });
+    if (!result.ok)
+      return data<Reply>(
+        {
+          form: "email",
+          result: submission.reply({
+            hideFields: ["password"],
+            fieldErrors: { password: ["That is not your current password."] },
+          }),
+        },
+        { status: 400 },
+      );
+    return {
+      form: "email",
+      result: submission.reply({ resetForm: true }),
+      done: `We sent a link to ${submission.value.email}. Your address changes when you open it.`,
+    } satisfies Reply;
   }
   if (intent === "delete-account") {
     const submission = parseWithZod(formData, { schema: DeleteAccountSchema });
-    if (submission.status !== "success") return data<Reply>({ form: "delete", result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
+    if (submission.status !== "success")
+      return data<Reply>(
+        { form: "delete", result: submission.reply({ hideFields: ["password"] }) },
+        { status: 400 },
+      );
     const result = await deleteAccount({ userId: user.id, password: submission.value.password });
-    if (!result.ok) return data<Reply>({ form: "delete", result: submission.reply({ hideFields: ["password"], fieldErrors: { password: ["That is not your password."] } }) }, { status: 400 });
+    if (!result.ok)
+      return data<Reply>(
+        {
+          form: "delete",
+          result: submission.reply({
+            hideFields: ["password"],
+            fieldErrors: { password: ["That is not your password."] },
+          }),
+        },
+        { status: 400 },
+      );
     throw redirect("/?account-deleted=1", { headers: { "Set-Cookie": deleteSessionCookie() } });
   }
   throw data("Unknown action.", { status: 400 });
@@ -74,9 +151,12 @@ export default function Settings() {
   return (
     <div className="container narrow stack">
       <h1>Account settings</h1>
-      {params.get("verified") ? <p className="form-success">Your email address is confirmed.</p> : null}
+      {params.get("verified") ? (
+        <p className="form-success">Your email address is confirmed.</p>
+      ) : null}
       <p>
-        Signed in as <strong>{user.email}</strong> ({user.role === "candidate" ? "coder" : user.role})
+        Signed in as <strong>{user.email}</strong> (
+        {user.role === "candidate" ? "coder" : user.role})
         {user.verified ? "" : " · not yet confirmed"}
       </p>
 
@@ -85,9 +165,24 @@ export default function Settings() {
         {reply("password")?.done ? <p className="form-success">{reply("password")?.done}</p> : null}
         <Form method="post" {...getFormProps(passwordForm)}>
           <input type="hidden" name="intent" value="change-password" />
-          <Field label="Current password" meta={passwordFields.current} type="password" autoComplete="current-password" />
-          <Field label="New password" meta={passwordFields.password} type="password" autoComplete="new-password" />
-          <Field label="New password, again" meta={passwordFields.confirm} type="password" autoComplete="new-password" />
+          <Field
+            label="Current password"
+            meta={passwordFields.current}
+            type="password"
+            autoComplete="current-password"
+          />
+          <Field
+            label="New password"
+            meta={passwordFields.password}
+            type="password"
+            autoComplete="new-password"
+          />
+          <Field
+            label="New password, again"
+            meta={passwordFields.confirm}
+            type="password"
+            autoComplete="new-password"
+          />
           <button type="submit" className="button">
             Change password
           </button>
@@ -100,7 +195,12 @@ export default function Settings() {
         <Form method="post" {...getFormProps(emailForm)}>
           <input type="hidden" name="intent" value="change-email" />
           <Field label="New email" meta={emailFields.email} type="email" autoComplete="email" />
-          <Field label="Current password" meta={emailFields.password} type="password" autoComplete="current-password" />
+          <Field
+            label="Current password"
+            meta={emailFields.password}
+            type="password"
+            autoComplete="current-password"
+          />
           <button type="submit" className="button">
             Send confirmation link
           </button>
@@ -120,13 +220,19 @@ export default function Settings() {
           Delete account
         </h2>
         <p>
-          This signs you out everywhere and deletes your account and profile. Employers who already received
-          an application keep it, shown as from a deleted candidate. Companies and their billing records stay.
+          This signs you out everywhere and deletes your account and profile. Employers who already
+          received an application keep it, shown as from a deleted candidate. Companies and their
+          billing records stay.
         </p>
         <Form method="post" {...getFormProps(deleteForm)}>
           <input type="hidden" name="intent" value="delete-account" />
           <ErrorList id={deleteForm.errorId} errors={deleteForm.errors} />
-          <Field label="Password" meta={deleteFields.password} type="password" autoComplete="current-password" />
+          <Field
+            label="Password"
+            meta={deleteFields.password}
+            type="password"
+            autoComplete="current-password"
+          />
           <Field label='Type "delete" to confirm' meta={deleteFields.confirm} />
           <button type="submit" className="button danger-button">
             Delete my account

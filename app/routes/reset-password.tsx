@@ -1,6 +1,12 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data, redirect } from "@remix-run/node";
+import {
+  type ActionFunctionArgs,
+  data,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { checkResetToken, resetPassword } from "~/auth/accounts.server";
 import { ResetPasswordSchema } from "~/auth/auth-schemas";
@@ -23,16 +29,30 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const problem = passwordProblem(submission.value.password);
   if (problem) {
-    return data(submission.reply({ fieldErrors: { password: [problem] }, hideFields: ["password", "confirm"] }), { status: 400 });
-  }
-  const result = await resetPassword({ token: submission.value.token, password: submission.value.password });
-  if (!result.ok) {
     return data(
-      submission.reply({ formErrors: ["This link has expired or was already used. Ask for a new one."], hideFields: ["password", "confirm"] }),
+      submission.reply({
+        fieldErrors: { password: [problem] },
+        hideFields: ["password", "confirm"],
+      }),
       { status: 400 },
     );
   }
-  throw redirect("/?password-reset=1", { headers: { "Set-Cookie": await startSession(result.userId) } });
+  const result = await resetPassword({
+    token: submission.value.token,
+    password: submission.value.password,
+  });
+  if (!result.ok) {
+    return data(
+      submission.reply({
+        formErrors: ["This link has expired or was already used. Ask for a new one."],
+        hideFields: ["password", "confirm"],
+      }),
+      { status: 400 },
+    );
+  }
+  throw redirect("/?password-reset=1", {
+    headers: { "Set-Cookie": await startSession(result.userId) },
+  });
 }
 
 export default function ResetPassword() {
@@ -62,8 +82,19 @@ export default function ResetPassword() {
         <Form method="post" {...getFormProps(form)}>
           <ErrorList id={form.errorId} errors={form.errors} />
           <input type="hidden" name="token" value={token} />
-          <Field label="New password" meta={fields.password} type="password" autoComplete="new-password" help="At least 8 characters." />
-          <Field label="New password, again" meta={fields.confirm} type="password" autoComplete="new-password" />
+          <Field
+            label="New password"
+            meta={fields.password}
+            type="password"
+            autoComplete="new-password"
+            help="At least 8 characters."
+          />
+          <Field
+            label="New password, again"
+            meta={fields.confirm}
+            type="password"
+            autoComplete="new-password"
+          />
           <p className="muted">Every device signed in to this account will be signed out.</p>
           <button type="submit" className="button">
             Save password

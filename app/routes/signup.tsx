@@ -1,6 +1,11 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
+import {
+  type ActionFunctionArgs,
+  data,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { signUp } from "~/auth/accounts.server";
 import { SignupSchema } from "~/auth/auth-schemas";
@@ -20,7 +25,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request);
   const submission = parseWithZod(await request.formData(), { schema: SignupSchema });
   if (submission.status !== "success") {
-    return data({ result: submission.reply({ hideFields: ["password"] }), sentTo: null }, { status: 400 });
+    return data(
+      { result: submission.reply({ hideFields: ["password"] }), sentTo: null },
+      { status: 400 },
+    );
   }
   const { website, ...input } = submission.value;
   // A filled honeypot is a bot: answer as if all went well, do nothing.
@@ -28,7 +36,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const problem = passwordProblem(input.password, input);
   if (problem) {
     return data(
-      { result: submission.reply({ fieldErrors: { password: [problem] }, hideFields: ["password"] }), sentTo: null },
+      {
+        result: submission.reply({
+          fieldErrors: { password: [problem] },
+          hideFields: ["password"],
+        }),
+        sentTo: null,
+      },
       { status: 400 },
     );
   }
@@ -37,7 +51,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data(
       {
         result: submission.reply({
-          formErrors: [`Too many sign-ups from here. Try again in ${Math.ceil(outcome.retryAfterSeconds / 60)} minutes.`],
+          formErrors: [
+            `Too many sign-ups from here. Try again in ${Math.ceil(outcome.retryAfterSeconds / 60)} minutes.`,
+          ],
           hideFields: ["password"],
         }),
         sentTo: null,
@@ -65,8 +81,8 @@ export default function Signup() {
         <section className="card form-card" aria-live="polite">
           <h1>Check your email</h1>
           <p>
-            We sent a link to <strong>{actionData.sentTo}</strong>. Open it to confirm your address and
-            finish creating your account. The link works for 24 hours.
+            We sent a link to <strong>{actionData.sentTo}</strong>. Open it to confirm your address
+            and finish creating your account. The link works for 24 hours.
           </p>
           <p className="muted">
             Already have an account with this address? <Link to="/login">Log in</Link> or{" "}
@@ -87,11 +103,17 @@ export default function Signup() {
             <legend>I am</legend>
             <div className="choice-row">
               <label>
-                <input {...getInputProps(fields.role, { type: "radio", value: "candidate" })} key="candidate" />a coder
-                looking for work
+                <input
+                  {...getInputProps(fields.role, { type: "radio", value: "candidate" })}
+                  key="candidate"
+                />
+                a coder looking for work
               </label>
               <label>
-                <input {...getInputProps(fields.role, { type: "radio", value: "employer" })} key="employer" />
+                <input
+                  {...getInputProps(fields.role, { type: "radio", value: "employer" })}
+                  key="employer"
+                />
                 hiring coders
               </label>
             </div>

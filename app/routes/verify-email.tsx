@@ -1,4 +1,10 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data, redirect } from "@remix-run/node";
+import {
+  type ActionFunctionArgs,
+  data,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { resendVerification, verifyEmail } from "~/auth/accounts.server";
 import { getAuth, requireUser } from "~/auth/guards.server";
@@ -19,7 +25,11 @@ export async function action({ request }: ActionFunctionArgs) {
   if (form.get("intent") === "resend") {
     const user = await requireUser(request);
     const result = await resendVerification(user.id);
-    if (!result.ok) return data({ error: "You asked for several links already. Try again in an hour.", sent: false }, { status: 429 });
+    if (!result.ok)
+      return data(
+        { error: "You asked for several links already. Try again in an hour.", sent: false },
+        { status: 429 },
+      );
     return { error: null, sent: true };
   }
   const token = String(form.get("token") ?? "");
@@ -60,7 +70,8 @@ export default function VerifyEmail() {
           </Form>
         ) : (
           <p>
-            Open the link we emailed you. No email? <Link to="/login">Log in</Link> and ask for a new one.
+            Open the link we emailed you. No email? <Link to="/login">Log in</Link> and ask for a
+            new one.
           </p>
         )}
       </section>

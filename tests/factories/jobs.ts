@@ -2,6 +2,7 @@
 // built from the templates in db/seed/content.ts.
 import type { Faker } from "@faker-js/faker";
 import type { Insertable } from "kysely";
+import { slugify } from "../../app/utils/slug";
 import {
   type DemoCity,
   demoCities,
@@ -10,7 +11,6 @@ import {
   jobTemplates,
   usStates,
 } from "../../db/seed/content";
-import { slugify } from "../../app/utils/slug";
 import type { Jobs } from "../../db/types";
 
 const DAY = 86_400_000;

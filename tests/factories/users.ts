@@ -17,7 +17,9 @@ export async function createUser(
 ) {
   const role = options.role ?? "candidate";
   counter += 1;
-  const email = options.email ?? `${role}-${process.pid}-${counter}-${Math.random().toString(36).slice(2, 8)}@example.com`;
+  const email =
+    options.email ??
+    `${role}-${process.pid}-${counter}-${Math.random().toString(36).slice(2, 8)}@example.com`;
   const user = await getDb()
     .insertInto("users")
     .values({
@@ -37,10 +39,16 @@ export async function createUser(
       .returning("id")
       .executeTakeFirstOrThrow();
     companyId = company.id;
-    await getDb().insertInto("company_members").values({ company_id: company.id, user_id: user.id, role: "owner" }).execute();
+    await getDb()
+      .insertInto("company_members")
+      .values({ company_id: company.id, user_id: user.id, role: "owner" })
+      .execute();
   } else if (options.company) {
     companyId = options.company.id;
-    await getDb().insertInto("company_members").values({ company_id: companyId, user_id: user.id, role: options.company.role }).execute();
+    await getDb()
+      .insertInto("company_members")
+      .values({ company_id: companyId, user_id: user.id, role: options.company.role })
+      .execute();
   }
   const setCookie = await startSession(user.id);
   return { ...user, companyId, cookie: setCookie.split(";")[0] };

@@ -4,12 +4,14 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createUser } from "../factories/users";
-import { type Outcome, call, get, post } from "../routes";
+import { call, get, type Outcome, post } from "../routes";
 
 type RouteModule = { loader?: Parameters<typeof call>[0]; action?: Parameters<typeof call>[0] };
 
 const routesDir = path.resolve("app/routes");
-const files = readdirSync(routesDir).filter((file) => /^(me|employer|admin)[._[]/.test(file) && /\.tsx?$/.test(file));
+const files = readdirSync(routesDir).filter(
+  (file) => /^(me|employer|admin)[._[]/.test(file) && /\.tsx?$/.test(file),
+);
 
 function urlFor(file: string) {
   const name = file.replace(/\.tsx?$/, "");
@@ -17,7 +19,15 @@ function urlFor(file: string) {
     .split(".")
     .filter((s) => s !== "_index")
     .map((s) => (s.startsWith("$") ? "1" : s.replace(/\[|\]/g, "")));
-  return { url: `/${segments.join("/")}`.replace(/\/export\/json$/, "/export.json"), params: Object.fromEntries(name.split(".").filter((s) => s.startsWith("$")).map((s) => [s.slice(1), "1"])) };
+  return {
+    url: `/${segments.join("/")}`.replace(/\/export\/json$/, "/export.json"),
+    params: Object.fromEntries(
+      name
+        .split(".")
+        .filter((s) => s.startsWith("$"))
+        .map((s) => [s.slice(1), "1"]),
+    ),
+  };
 }
 
 function refused(outcome: Outcome) {
@@ -35,7 +45,14 @@ beforeAll(async () => {
 });
 
 it("finds the protected route modules", () => {
-  expect(files).toEqual(expect.arrayContaining(["me.settings.tsx", "employer._index.tsx", "employer.team.tsx", "admin._index.tsx"]));
+  expect(files).toEqual(
+    expect.arrayContaining([
+      "me.settings.tsx",
+      "employer._index.tsx",
+      "employer.team.tsx",
+      "admin._index.tsx",
+    ]),
+  );
 });
 
 describe.each(files)("%s", (file) => {
@@ -53,16 +70,25 @@ describe.each(files)("%s", (file) => {
       expect(refused(outcome), `${file} loader answered ${outcome.status}`).toBe(true);
     }
     if (mod.action) {
-      const outcome = await call(mod.action, post(url, { intent: "invite", email: "x@example.com", role: "owner" }), params);
+      const outcome = await call(
+        mod.action,
+        post(url, { intent: "invite", email: "x@example.com", role: "owner" }),
+        params,
+      );
       expect(refused(outcome), `${file} action answered ${outcome.status}`).toBe(true);
     }
   });
 
   it.each(wrongRoles)("refuses a signed-in %s (loader and action)", async (role) => {
     const mod = (await import(path.join(routesDir, file))) as RouteModule;
-    if (mod.loader) expect((await call(mod.loader, get(url, cookies[role]), params)).status).toBe(403);
+    if (mod.loader)
+      expect((await call(mod.loader, get(url, cookies[role]), params)).status).toBe(403);
     if (mod.action) {
-      const outcome = await call(mod.action, post(url, { intent: "invite", email: "x@example.com", role: "owner" }, cookies[role]), params);
+      const outcome = await call(
+        mod.action,
+        post(url, { intent: "invite", email: "x@example.com", role: "owner" }, cookies[role]),
+        params,
+      );
       expect(outcome.status).toBe(403);
     }
   });

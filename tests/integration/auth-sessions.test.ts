@@ -1,22 +1,26 @@
 import { describe, expect, it } from "vitest";
 import {
-  SESSION_IDLE_MS,
   createSession,
   generateSessionToken,
   invalidateSession,
+  SESSION_IDLE_MS,
   sessionCookie,
   validateSessionToken,
 } from "../../app/auth/session.server";
 import { hashToken } from "../../app/auth/tokens.server";
-import { initEnv } from "../../app/utils/env.server";
 import { getDb } from "../../app/utils/db.server";
+import { initEnv } from "../../app/utils/env.server";
 import { createUser } from "../factories/users";
 
 const DAY = 86_400_000;
 const at = (start: Date, days: number) => new Date(start.getTime() + days * DAY);
 
 async function storedExpiry(token: string) {
-  const row = await getDb().selectFrom("sessions").select("expires_at").where("id", "=", hashToken(token)).executeTakeFirst();
+  const row = await getDb()
+    .selectFrom("sessions")
+    .select("expires_at")
+    .where("id", "=", hashToken(token))
+    .executeTakeFirst();
   return row?.expires_at ?? null;
 }
 
@@ -36,7 +40,8 @@ describe("session lifecycle (controlled clock)", () => {
     expect((await storedExpiry(token))?.getTime()).toBe(at(start, 46).getTime());
 
     // Used every couple of weeks, it keeps sliding until the 90-day cap, then ends.
-    for (const day of [40, 60, 75, 89]) expect((await validateSessionToken(token, at(start, day))).user).not.toBeNull();
+    for (const day of [40, 60, 75, 89])
+      expect((await validateSessionToken(token, at(start, day))).user).not.toBeNull();
     expect((await storedExpiry(token))?.getTime()).toBe(at(start, 90).getTime());
     expect((await validateSessionToken(token, at(start, 90))).user).toBeNull();
     expect(await storedExpiry(token)).toBeNull();
@@ -49,7 +54,9 @@ describe("session lifecycle (controlled clock)", () => {
     await createSession(token, user.id, start);
     expect((await validateSessionToken(token, at(start, 29.9))).user).not.toBeNull();
     const renewedUntil = await storedExpiry(token);
-    expect((await validateSessionToken(token, new Date(renewedUntil!.getTime() + 1))).user).toBeNull();
+    expect(
+      (await validateSessionToken(token, new Date(renewedUntil!.getTime() + 1))).user,
+    ).toBeNull();
   });
 
   it("ends at logout", async () => {
@@ -69,7 +76,11 @@ describe("tokens and cookies", () => {
     for (const token of tokens) expect(token).toMatch(/^[a-z2-7]{32}$/); // 32 base32 chars = 160 bits
     const token = [...tokens][0];
     await createSession(token, user.id);
-    const rows = await getDb().selectFrom("sessions").selectAll().where("user_id", "=", user.id).execute();
+    const rows = await getDb()
+      .selectFrom("sessions")
+      .selectAll()
+      .where("user_id", "=", user.id)
+      .execute();
     const stored = JSON.stringify(rows);
     expect(stored).not.toContain(token);
     expect(rows.some((row) => row.id === hashToken(token))).toBe(true);
@@ -90,15 +101,26 @@ describe("tokens and cookies", () => {
     try {
       initEnv();
       const now = new Date();
-      const cookie = sessionCookie("abc", { id: "x", user_id: 1, created_at: now, expires_at: now });
+      const cookie = sessionCookie("abc", {
+        id: "x",
+        user_id: 1,
+        created_at: now,
+        expires_at: now,
+      });
       expect(cookie).toMatch(/^__Host-session=abc; /);
-      for (const part of ["Path=/", "HttpOnly", "SameSite=Lax", "Secure"]) expect(cookie).toContain(part);
+      for (const part of ["Path=/", "HttpOnly", "SameSite=Lax", "Secure"])
+        expect(cookie).toContain(part);
       expect(cookie).not.toContain("Domain=");
     } finally {
       process.env = saved;
       initEnv();
     }
-    const local = sessionCookie("abc", { id: "x", user_id: 1, created_at: new Date(), expires_at: new Date() });
+    const local = sessionCookie("abc", {
+      id: "x",
+      user_id: 1,
+      created_at: new Date(),
+      expires_at: new Date(),
+    });
     expect(local).toMatch(/^session=abc; /);
     expect(local).not.toContain("Secure");
   });

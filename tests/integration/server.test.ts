@@ -96,7 +96,11 @@ describe("origin check", () => {
     ];
     for (const route of formRoutes) {
       const body = new URLSearchParams({ email: "a@example.com", password: "x" });
-      const foreign = await fetch(`${base}${route}`, { method: "POST", body, headers: { origin: "https://evil.example" } });
+      const foreign = await fetch(`${base}${route}`, {
+        method: "POST",
+        body,
+        headers: { origin: "https://evil.example" },
+      });
       expect(foreign.status, route).toBe(403);
       const none = await fetch(`${base}${route}`, { method: "POST", body });
       expect(none.status, route).toBe(403);
