@@ -30,7 +30,8 @@ const cardColumns = [
   "companies.slug as company_slug",
 ] as const;
 
-function cardQuery(db: Kysely<DB>) {
+/** Job cards, whatever the jobs' status (callers that list open jobs use cardQuery). */
+export function cardBaseQuery(db: Kysely<DB>) {
   return db
     .selectFrom("jobs")
     .innerJoin("companies", "companies.id", "jobs.company_id")
@@ -46,8 +47,11 @@ function cardQuery(db: Kysely<DB>) {
           .orderBy("job_credentials.required", "desc")
           .orderBy("credentials.code"),
       ).as("credentials"),
-    ])
-    .where(isOpen);
+    ]);
+}
+
+function cardQuery(db: Kysely<DB>) {
+  return cardBaseQuery(db).where(isOpen);
 }
 
 export type JobCard = Awaited<ReturnType<ReturnType<typeof cardQuery>["execute"]>>[number];

@@ -1,6 +1,6 @@
 // Every /me, /employer and /admin loader and action, called directly, refuses the wrong
 // visitor. Route modules are discovered from the folder, so a new page is covered at once.
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createUser } from "../factories/users";
@@ -57,11 +57,17 @@ it("finds the protected route modules", () => {
 
 describe.each(files)("%s", (file) => {
   const { url, params } = urlFor(file);
+  // /me pages are for any signed-in person unless the module guards with requireCandidate.
+  const candidateOnly = readFileSync(path.join(routesDir, file), "utf8").includes(
+    "requireCandidate(",
+  );
   const wrongRoles = file.startsWith("admin")
     ? (["candidate", "employer"] as const)
     : file.startsWith("employer")
       ? (["candidate", "admin"] as const)
-      : ([] as const);
+      : candidateOnly
+        ? (["employer", "admin"] as const)
+        : ([] as const);
 
   it("refuses a visitor without a session (loader and action)", async () => {
     const mod = (await import(path.join(routesDir, file))) as RouteModule;

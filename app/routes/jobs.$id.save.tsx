@@ -1,0 +1,30 @@
+import { type ActionFunctionArgs, data, redirect } from "@remix-run/node";
+import { requireCandidate } from "~/auth/guards.server";
+import { jobPath } from "~/jobs/format";
+import { saveJob, unsaveJob } from "~/jobs/saved.server";
+import { getDb } from "~/utils/db.server";
+import { parseId, safeRedirect } from "~/utils/http";
+
+// POST /jobs/:id/save with intent=save|unsave. Without JavaScript it returns to the page it
+// came from; with a fetcher the page simply revalidates.
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireCandidate(request);
+  const jobId = parseId(params.id);
+  if (!jobId) throw data("This job does not exist.", { status: 404 });
+  const form = await request.formData();
+  if (form.get("intent") === "unsave") {
+    await unsaveJob({ userId: user.id, jobId });
+  } else if (!(await saveJob({ userId: user.id, jobId })).ok) {
+    throw data("This job does not exist.", { status: 404 });
+  }
+  const job = await getDb()
+    .selectFrom("jobs")
+    .select(["id", "slug"])
+    .where("id", "=", jobId)
+    .executeTakeFirstOrThrow();
+  throw redirect(safeRedirect(form.get("redirectTo"), jobPath(job)));
+}
+
+export async function loader({ params }: ActionFunctionArgs) {
+  throw redirect(`/jobs/${params.id}`);
+}
