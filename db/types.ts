@@ -9,14 +9,72 @@ export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
   ? ColumnType<S, I | undefined, U>
   : ColumnType<T, T | undefined, T>;
 
+export type Json = JsonValue;
+
+export type JsonArray = JsonValue[];
+
+export type JsonObject = {
+  [x: string]: JsonValue | undefined;
+};
+
+export type JsonPrimitive = boolean | number | string | null;
+
+export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
+
 export type Numeric = ColumnType<number, number | string, number | string>;
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
+export interface ApplicationEvents {
+  actor_id: number | null;
+  actor_kind: string;
+  actor_name: string | null;
+  application_id: number;
+  created_at: Generated<Timestamp>;
+  from_status: string | null;
+  id: Generated<number>;
+  to_status: string;
+}
+
+export interface ApplicationNotes {
+  application_id: number;
+  author_id: number | null;
+  author_name: string;
+  body: string;
+  company_id: number;
+  created_at: Generated<Timestamp>;
+  id: Generated<number>;
+}
+
+export interface Applications {
+  aapc_member_number: string | null;
+  ahima_member_number: string | null;
+  answers: Generated<Json>;
+  candidate_deleted_at: Timestamp | null;
+  candidate_email: string | null;
+  candidate_id: number | null;
+  candidate_name: string | null;
+  candidate_phone: string | null;
+  company_id: number;
+  cover_letter: string | null;
+  created_at: Generated<Timestamp>;
+  credential_codes: Generated<string[]>;
+  headline: string | null;
+  id: Generated<number>;
+  job_id: number;
+  location: string | null;
+  resume_file_id: number | null;
+  status: Generated<string>;
+  updated_at: Generated<Timestamp>;
+  years_experience: number | null;
+}
+
 export interface CandidateProfiles {
   city: string | null;
   credential_codes: Generated<string[]>;
+  default_resume_file_id: number | null;
   headline: string | null;
+  phone: string | null;
   setting_preference: string | null;
   specialty_slugs: Generated<string[]>;
   state: string | null;
@@ -67,6 +125,8 @@ export interface Companies {
   id: Generated<number>;
   kind: string | null;
   name: string;
+  new_application_email: Generated<string>;
+  notify_candidate_on_status: Generated<boolean>;
   size: string | null;
   slug: string;
   stripe_customer_id: string | null;
@@ -97,6 +157,25 @@ export interface CredentialSpecialties {
   specialty_id: number;
 }
 
+export interface Credits {
+  company_id: number;
+  created_at: Generated<Timestamp>;
+  expires_at: Timestamp;
+  id: Generated<number>;
+  order_id: number;
+  remaining: number;
+  total: number;
+}
+
+export interface CreditUses {
+  created_at: Generated<Timestamp>;
+  credit_id: number;
+  id: Generated<number>;
+  job_id: number | null;
+  purpose: string;
+  user_id: number | null;
+}
+
 export interface Emails {
   attempts: Generated<number>;
   created_at: Generated<Timestamp>;
@@ -121,9 +200,55 @@ export interface EmailSuppressions {
   reason: string;
 }
 
+export interface EmailVerifications {
+  created_at: Generated<Timestamp>;
+  email: string;
+  expires_at: Timestamp;
+  id: Generated<number>;
+  token_hash: string;
+  used_at: Timestamp | null;
+  user_id: number;
+}
+
+export interface Files {
+  claim_token_hash: string | null;
+  content_type: string;
+  created_at: Generated<Timestamp>;
+  id: Generated<number>;
+  kind: string;
+  original_name: string;
+  sha256: string;
+  size_bytes: number;
+  storage_key: string;
+  user_id: number | null;
+}
+
+export interface JobApplyClicks {
+  clicks: Generated<number>;
+  day: Timestamp;
+  job_id: number;
+}
+
 export interface JobCredentials {
   credential_id: number;
   job_id: number;
+  required: Generated<boolean>;
+}
+
+export interface JobEdits {
+  changes: Json;
+  created_at: Generated<Timestamp>;
+  id: Generated<number>;
+  job_id: number;
+  user_id: number | null;
+}
+
+export interface JobQuestions {
+  id: Generated<number>;
+  job_id: number;
+  kind: string;
+  position: number;
+  prompt: string;
   required: Generated<boolean>;
 }
 
@@ -140,6 +265,7 @@ export interface Jobs {
   created_by: number | null;
   description: string;
   employment_type: string;
+  expiry_warned_for: Timestamp | null;
   featured_until: Timestamp | null;
   id: Generated<number>;
   latitude: number | null;
@@ -170,6 +296,43 @@ export interface JobSpecialties {
   specialty_id: number;
 }
 
+export interface JobStatsDaily {
+  applications: Generated<number>;
+  apply_clicks: Generated<number>;
+  day: Timestamp;
+  job_id: number;
+  views: Generated<number>;
+}
+
+export interface Orders {
+  amount_cents: number;
+  amount_paid_cents: number | null;
+  company_id: number;
+  created_at: Generated<Timestamp>;
+  currency: Generated<string>;
+  id: Generated<number>;
+  job_id: number | null;
+  paid_at: Timestamp | null;
+  plan_code: string;
+  purpose: string;
+  refunded_at: Timestamp | null;
+  status: Generated<string>;
+  stripe_checkout_session_id: string | null;
+  stripe_payment_intent_id: string | null;
+  updated_at: Generated<Timestamp>;
+  user_id: number | null;
+}
+
+export interface PasswordResets {
+  created_at: Generated<Timestamp>;
+  email: string;
+  expires_at: Timestamp;
+  id: Generated<number>;
+  token_hash: string;
+  used_at: Timestamp | null;
+  user_id: number;
+}
+
 export interface Places {
   city: string;
   latitude: number;
@@ -178,9 +341,44 @@ export interface Places {
   zip: string;
 }
 
+export interface Plans {
+  active: Generated<boolean>;
+  code: string;
+  credit_months: number | null;
+  credits: Generated<number>;
+  days: number | null;
+  featured: Generated<boolean>;
+  kind: string;
+  name: string;
+  position: number;
+  stripe_price_cents: number | null;
+  stripe_price_id: string | null;
+  stripe_product_id: string | null;
+  summary: string;
+}
+
+export interface RateLimits {
+  hits: number;
+  key: string;
+  window_start: Timestamp;
+}
+
+export interface SavedJobs {
+  created_at: Generated<Timestamp>;
+  job_id: number;
+  user_id: number;
+}
+
 export interface SeedRuns {
   name: string;
   ran_at: Generated<Timestamp>;
+}
+
+export interface Sessions {
+  created_at: Generated<Timestamp>;
+  expires_at: Timestamp;
+  id: string;
+  user_id: number;
 }
 
 export interface Specialties {
@@ -199,6 +397,27 @@ export interface SpecialtyCodeRanges {
   to_code: string;
 }
 
+export interface StripeEvents {
+  id: string;
+  order_id: number | null;
+  outcome: string;
+  received_at: Generated<Timestamp>;
+  type: string;
+}
+
+export interface TeamInvites {
+  accepted_at: Timestamp | null;
+  company_id: number;
+  created_at: Generated<Timestamp>;
+  email: string;
+  expires_at: Timestamp;
+  id: Generated<number>;
+  invited_by: number | null;
+  revoked_at: Timestamp | null;
+  role: string;
+  token_hash: string;
+}
+
 export interface Users {
   created_at: Generated<Timestamp>;
   email: string;
@@ -211,6 +430,9 @@ export interface Users {
 }
 
 export interface DB {
+  application_events: ApplicationEvents;
+  application_notes: ApplicationNotes;
+  applications: Applications;
   candidate_profiles: CandidateProfiles;
   code_range_specialties: CodeRangeSpecialties;
   code_ranges: CodeRanges;
@@ -220,14 +442,30 @@ export interface DB {
   company_members: CompanyMembers;
   credential_specialties: CredentialSpecialties;
   credentials: Credentials;
+  credit_uses: CreditUses;
+  credits: Credits;
   email_suppressions: EmailSuppressions;
+  email_verifications: EmailVerifications;
   emails: Emails;
+  files: Files;
+  job_apply_clicks: JobApplyClicks;
   job_credentials: JobCredentials;
+  job_edits: JobEdits;
+  job_questions: JobQuestions;
   job_specialties: JobSpecialties;
+  job_stats_daily: JobStatsDaily;
   jobs: Jobs;
+  orders: Orders;
+  password_resets: PasswordResets;
   places: Places;
+  plans: Plans;
+  rate_limits: RateLimits;
+  saved_jobs: SavedJobs;
   seed_runs: SeedRuns;
+  sessions: Sessions;
   specialties: Specialties;
   specialty_code_ranges: SpecialtyCodeRanges;
+  stripe_events: StripeEvents;
+  team_invites: TeamInvites;
   users: Users;
 }
