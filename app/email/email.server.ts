@@ -5,7 +5,14 @@ import { getDb } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { renderEmail } from "./templates.server";
 
-export type EmailTemplate = "verify-email" | "reset-password" | "team-invite" | "welcome";
+export type EmailTemplate =
+  | "verify-email"
+  | "reset-password"
+  | "team-invite"
+  | "welcome"
+  | "receipt"
+  | "job-expiring"
+  | "job-taken-down";
 
 export type SendEmailInput = {
   to: string;

@@ -23,6 +23,42 @@ const examples: Record<EmailTemplate, { props: Record<string, unknown>; link: st
     link: `${appUrl}/employer/team/accept?token=ghi789`,
   },
   welcome: { props: { name: "Dana", role: "candidate" }, link: `${appUrl}/jobs` },
+  receipt: {
+    props: {
+      name: "Morgan",
+      companyName: "Riverbend Health",
+      orderId: 7,
+      planName: "Standard",
+      amount: "$99",
+      paidOn: "December 1, 2026",
+      jobTitle: "Inpatient Coder",
+      jobUrl: `${appUrl}/jobs/3/inpatient-coder`,
+      validThrough: "December 31, 2026",
+      credits: null,
+      receiptUrl: `${appUrl}/checkout/7`,
+    },
+    link: `${appUrl}/jobs/3/inpatient-coder`,
+  },
+  "job-expiring": {
+    props: {
+      name: "Morgan",
+      jobTitle: "Inpatient Coder",
+      expiresOn: "December 31, 2026",
+      renewUrl: `${appUrl}/employer/jobs/3/renew`,
+    },
+    link: `${appUrl}/employer/jobs/3/renew`,
+  },
+  "job-taken-down": {
+    props: {
+      name: "Morgan",
+      orderId: 7,
+      planName: "Standard",
+      reason: "refunded",
+      jobTitle: "Inpatient Coder",
+      dashboardUrl: `${appUrl}/employer`,
+    },
+    link: `${appUrl}/employer`,
+  },
 };
 
 describe("email templates", () => {

@@ -1,6 +1,9 @@
 import { render } from "@react-email/render";
 import { createElement, type ReactElement } from "react";
 import { z } from "zod";
+import JobExpiring, { subject as jobExpiringSubject } from "../../emails/job-expiring";
+import JobTakenDown, { subject as jobTakenDownSubject } from "../../emails/job-taken-down";
+import Receipt, { subject as receiptSubject } from "../../emails/receipt";
 import ResetPassword, { subject as resetPasswordSubject } from "../../emails/reset-password";
 import TeamInvite, { subject as teamInviteSubject } from "../../emails/team-invite";
 import VerifyEmail, { subject as verifyEmailSubject } from "../../emails/verify-email";
@@ -47,6 +50,45 @@ export const templates = {
     schema: z.object({ name, role: z.enum(["candidate", "employer"]) }),
     subject: welcomeSubject,
     component: (props, { appUrl }) => createElement(Welcome, { ...props, appUrl }),
+  }),
+  receipt: defineTemplate({
+    schema: z.object({
+      name,
+      companyName: name,
+      orderId: z.number().int().positive(),
+      planName: name,
+      amount: z.string().min(1).max(40),
+      paidOn: z.string().min(1).max(40),
+      jobTitle: z.string().max(300).nullable(),
+      jobUrl: webUrl.nullable(),
+      validThrough: z.string().max(40).nullable(),
+      credits: z.number().int().positive().nullable(),
+      receiptUrl: webUrl,
+    }),
+    subject: receiptSubject,
+    component: (props) => createElement(Receipt, props),
+  }),
+  "job-expiring": defineTemplate({
+    schema: z.object({
+      name,
+      jobTitle: z.string().min(1).max(300),
+      expiresOn: z.string().min(1).max(40),
+      renewUrl: webUrl,
+    }),
+    subject: jobExpiringSubject,
+    component: (props) => createElement(JobExpiring, props),
+  }),
+  "job-taken-down": defineTemplate({
+    schema: z.object({
+      name,
+      orderId: z.number().int().positive(),
+      planName: name,
+      reason: z.enum(["refunded", "disputed"]),
+      jobTitle: z.string().max(300).nullable(),
+      dashboardUrl: webUrl,
+    }),
+    subject: jobTakenDownSubject,
+    component: (props) => createElement(JobTakenDown, props),
   }),
 } satisfies Record<EmailTemplate, { schema: z.ZodType }>;
 

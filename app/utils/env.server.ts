@@ -18,6 +18,13 @@ const schema = z
       .default("info"),
     STRIPE_SECRET_KEY: z.string().startsWith("sk_").optional(),
     STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_").optional(),
+    /** Tests only: where the Stripe SDK sends API calls (a local stand-in server). */
+    STRIPE_API_BASE: z.url().optional(),
+    /** Plan prices in US cents (settings, not code); `npm run stripe:sync` mirrors them in Stripe. */
+    PRICE_STANDARD_CENTS: z.coerce.number().int().min(0).default(9900),
+    PRICE_FEATURED_CENTS: z.coerce.number().int().min(0).default(19900),
+    PRICE_BUNDLE5_CENTS: z.coerce.number().int().min(0).default(39900),
+    PRICE_FEATURED_UPGRADE_CENTS: z.coerce.number().int().min(0).default(10000),
     RESEND_API_KEY: z.string().startsWith("re_").optional(),
     RESEND_BASE_URL: z.url().optional(),
     EMAIL_FROM: z.string().min(3).optional(),

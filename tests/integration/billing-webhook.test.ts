@@ -1,0 +1,279 @@
+import { describe, expect, it } from "vitest";
+import { signTestPayload } from "../../app/billing/stripe.server";
+import * as webhook from "../../app/routes/api.webhooks.stripe";
+import { getDb } from "../../app/utils/db.server";
+import { call } from "../routes";
+import {
+  chargeEvent,
+  employerWithDraft,
+  insertOrder,
+  jobRow,
+  receiptCount,
+  sessionEvent,
+  signedRequest,
+} from "./billing-helpers";
+
+async function deliver(request: Request) {
+  return (await call(webhook.action, request)).status;
+}
+
+async function eventsFor(orderId: number) {
+  return getDb()
+    .selectFrom("stripe_events")
+    .select(["id", "outcome"])
+    .where("order_id", "=", orderId)
+    .execute();
+}
+
+async function paidDraft() {
+  const { employer, jobId } = await employerWithDraft();
+  const orderId = await insertOrder({ companyId: employer.companyId!, userId: employer.id, jobId });
+  return { employer, jobId, orderId };
+}
+
+describe("Stripe webhook signature", () => {
+  it("refuses a missing, wrong, re-serialized or stale signature and writes nothing", async () => {
+    const { jobId, orderId } = await paidDraft();
+    const event = sessionEvent("checkout.session.completed", { id: orderId, jobId });
+    const payload = JSON.stringify(event);
+    const reserialized = JSON.stringify(JSON.parse(payload), null, 2);
+    const stale = Math.floor(Date.now() / 1000) - 301;
+
+    expect(await deliver(signedRequest(event, { signature: null }))).toBe(400);
+    expect(await deliver(signedRequest(event, { signature: "t=1,v1=deadbeef" }))).toBe(400);
+    expect(
+      await deliver(
+        signedRequest(event, { signature: signTestPayload(payload), body: reserialized }),
+      ),
+    ).toBe(400);
+    expect(await deliver(signedRequest(event, { timestamp: stale }))).toBe(400);
+
+    expect((await jobRow(jobId)).status).toBe("draft");
+    expect(await receiptCount(orderId)).toBe(0);
+    const recorded = await getDb()
+      .selectFrom("stripe_events")
+      .select("id")
+      .where("id", "=", event.id)
+      .execute();
+    expect(recorded).toEqual([]);
+    const order = await getDb()
+      .selectFrom("orders")
+      .select("status")
+      .where("id", "=", orderId)
+      .executeTakeFirstOrThrow();
+    expect(order.status).toBe("pending");
+  });
+});
+
+describe("fulfillment", () => {
+  it("publishes once and queues one receipt when the same event arrives twice", async () => {
+    const { jobId, orderId } = await paidDraft();
+    const event = sessionEvent("checkout.session.completed", { id: orderId, jobId });
+    expect(await deliver(signedRequest(event))).toBe(200);
+    const first = await jobRow(jobId);
+    expect(first.status).toBe("published");
+    expect(first.valid_through!.getTime() - first.published_at!.getTime()).toBe(30 * 86_400_000);
+    expect(first.featured_until).toBeNull();
+
+    expect(await deliver(signedRequest(event))).toBe(200);
+    expect(await jobRow(jobId)).toEqual(first);
+    expect(await receiptCount(orderId)).toBe(1);
+    expect(await eventsFor(orderId)).toHaveLength(1);
+  });
+
+  it("publishes once and queues one receipt when ten deliveries race", async () => {
+    const { jobId, orderId } = await paidDraft();
+    const event = sessionEvent("checkout.session.completed", { id: orderId, jobId });
+    // Ten deliveries of the same event, plus ten of a second event for the same order.
+    const other = sessionEvent("checkout.session.async_payment_succeeded", { id: orderId, jobId });
+    const statuses = await Promise.all([
+      ...Array.from({ length: 10 }, () => deliver(signedRequest(event))),
+      ...Array.from({ length: 10 }, () => deliver(signedRequest(other))),
+    ]);
+    expect(statuses.every((s) => s === 200)).toBe(true);
+    const job = await jobRow(jobId);
+    expect(job.status).toBe("published");
+    expect(job.valid_through!.getTime() - job.published_at!.getTime()).toBe(30 * 86_400_000);
+    expect(await receiptCount(orderId)).toBe(1);
+    const outcomes = (await eventsFor(orderId)).map((e) => e.outcome).sort();
+    expect(outcomes).toEqual(["already", "fulfilled"]);
+  });
+
+  it("ends right when the async success arrives before checkout.session.completed", async () => {
+    const { jobId, orderId } = await paidDraft();
+    const succeeded = sessionEvent("checkout.session.async_payment_succeeded", {
+      id: orderId,
+      jobId,
+    });
+    const completed = sessionEvent(
+      "checkout.session.completed",
+      { id: orderId, jobId },
+      { payment_status: "unpaid" },
+    );
+    expect(await deliver(signedRequest(succeeded))).toBe(200);
+    expect(await deliver(signedRequest(completed))).toBe(200);
+    expect((await jobRow(jobId)).status).toBe("published");
+    const order = await getDb()
+      .selectFrom("orders")
+      .select("status")
+      .where("id", "=", orderId)
+      .executeTakeFirstOrThrow();
+    expect(order.status).toBe("paid");
+    expect(await receiptCount(orderId)).toBe(1);
+  });
+
+  it("waits for a bank debit, then fails the order without publishing", async () => {
+    const { jobId, orderId } = await paidDraft();
+    const completed = sessionEvent(
+      "checkout.session.completed",
+      { id: orderId, jobId },
+      { payment_status: "unpaid" },
+    );
+    expect(await deliver(signedRequest(completed))).toBe(200);
+    expect((await jobRow(jobId)).status).toBe("draft");
+    const failed = sessionEvent(
+      "checkout.session.async_payment_failed",
+      { id: orderId, jobId },
+      { payment_status: "unpaid" },
+    );
+    expect(await deliver(signedRequest(failed))).toBe(200);
+    const order = await getDb()
+      .selectFrom("orders")
+      .select("status")
+      .where("id", "=", orderId)
+      .executeTakeFirstOrThrow();
+    expect(order.status).toBe("failed");
+    expect((await jobRow(jobId)).status).toBe("draft");
+    expect(await receiptCount(orderId)).toBe(0);
+  });
+
+  it("takes the job down on a full refund and tells the employer, once", async () => {
+    const { employer, jobId, orderId } = await paidDraft();
+    await deliver(
+      signedRequest(sessionEvent("checkout.session.completed", { id: orderId, jobId })),
+    );
+    expect((await jobRow(jobId)).status).toBe("published");
+    const refund = chargeEvent("charge.refunded", `pi_test_${orderId}`);
+    expect(await deliver(signedRequest(refund))).toBe(200);
+    expect(await deliver(signedRequest(refund))).toBe(200);
+    expect((await jobRow(jobId)).status).toBe("removed");
+    const mails = await getDb()
+      .selectFrom("emails")
+      .select("template")
+      .where("to_address", "=", employer.email)
+      .where("template", "=", "job-taken-down")
+      .execute();
+    expect(mails).toHaveLength(1);
+    // A late duplicate of the payment event does not bring it back.
+    await deliver(
+      signedRequest(sessionEvent("checkout.session.completed", { id: orderId, jobId })),
+    );
+    expect((await jobRow(jobId)).status).toBe("removed");
+  });
+
+  it("keeps the job up on a partial refund", async () => {
+    const { jobId, orderId } = await paidDraft();
+    await deliver(
+      signedRequest(sessionEvent("checkout.session.completed", { id: orderId, jobId })),
+    );
+    await deliver(
+      signedRequest(
+        chargeEvent("charge.refunded", `pi_test_${orderId}`, {
+          refunded: false,
+          amount_refunded: 1000,
+        }),
+      ),
+    );
+    expect((await jobRow(jobId)).status).toBe("published");
+  });
+
+  it("takes the job down when the payment is disputed", async () => {
+    const { jobId, orderId } = await paidDraft();
+    await deliver(
+      signedRequest(sessionEvent("checkout.session.completed", { id: orderId, jobId })),
+    );
+    expect(
+      await deliver(signedRequest(chargeEvent("charge.dispute.created", `pi_test_${orderId}`))),
+    ).toBe(200);
+    expect((await jobRow(jobId)).status).toBe("removed");
+    const order = await getDb()
+      .selectFrom("orders")
+      .select("status")
+      .where("id", "=", orderId)
+      .executeTakeFirstOrThrow();
+    expect(order.status).toBe("disputed");
+  });
+
+  it("never delivers an order refunded before its payment event arrived", async () => {
+    const { jobId, orderId } = await paidDraft();
+    await getDb()
+      .updateTable("orders")
+      .set({ stripe_payment_intent_id: `pi_test_${orderId}` })
+      .where("id", "=", orderId)
+      .execute();
+    await deliver(signedRequest(chargeEvent("charge.refunded", `pi_test_${orderId}`)));
+    await deliver(
+      signedRequest(sessionEvent("checkout.session.completed", { id: orderId, jobId })),
+    );
+    expect((await jobRow(jobId)).status).toBe("draft");
+    expect(await receiptCount(orderId)).toBe(0);
+  });
+
+  it("renews early keeping the days left, and upgrades to Featured for the rest of the run", async () => {
+    const { employer, jobId, orderId } = await paidDraft();
+    await deliver(
+      signedRequest(sessionEvent("checkout.session.completed", { id: orderId, jobId })),
+    );
+    const before = await jobRow(jobId);
+    const renewId = await insertOrder({
+      companyId: employer.companyId!,
+      userId: employer.id,
+      jobId,
+      purpose: "renew",
+    });
+    await deliver(
+      signedRequest(sessionEvent("checkout.session.completed", { id: renewId, jobId })),
+    );
+    const renewed = await jobRow(jobId);
+    expect(renewed.valid_through!.getTime() - before.valid_through!.getTime()).toBe(
+      30 * 86_400_000,
+    );
+    expect(renewed.published_at).toEqual(before.published_at);
+
+    const upgradeId = await insertOrder({
+      companyId: employer.companyId!,
+      userId: employer.id,
+      jobId,
+      purpose: "upgrade",
+      planCode: "featured_upgrade",
+    });
+    await deliver(
+      signedRequest(sessionEvent("checkout.session.completed", { id: upgradeId, jobId })),
+    );
+    const upgraded = await jobRow(jobId);
+    expect(upgraded.featured_until).toEqual(renewed.valid_through);
+  });
+
+  it("grants five credits valid for twelve months for a paid bundle", async () => {
+    const { employer } = await employerWithDraft();
+    const orderId = await insertOrder({
+      companyId: employer.companyId!,
+      userId: employer.id,
+      jobId: null,
+      purpose: "credits",
+      planCode: "bundle5",
+    });
+    const event = sessionEvent("checkout.session.completed", { id: orderId, jobId: null });
+    await Promise.all([deliver(signedRequest(event)), deliver(signedRequest(event))]);
+    const grants = await getDb()
+      .selectFrom("credits")
+      .select(["total", "remaining", "expires_at"])
+      .where("order_id", "=", orderId)
+      .execute();
+    expect(grants).toHaveLength(1);
+    expect(grants[0].remaining).toBe(5);
+    const months = (grants[0].expires_at.getTime() - Date.now()) / (30.4 * 86_400_000);
+    expect(months).toBeGreaterThan(11.5);
+    expect(months).toBeLessThan(12.5);
+  });
+});
