@@ -1,0 +1,76 @@
+// Multipart forms with a resume: every part is read with a cap while it streams, so a large
+// upload is refused without holding it, and the other fields survive to re-fill the form.
+import { data, unstable_parseMultipartFormData } from "@remix-run/node";
+import { MAX_RESUME_BYTES } from "./sniff";
+
+const MAX_FIELD_BYTES = 64 * 1024;
+/** Past this the request is cut off rather than drained: no form of ours is this large. */
+const MAX_REQUEST_BYTES = 2 * MAX_RESUME_BYTES + 1024 * 1024;
+
+export type ParsedUpload = {
+  formData: FormData;
+  /** Per file field: why its file was refused while streaming (too large). */
+  fileErrors: Record<string, string>;
+};
+
+/**
+ * Parses a form that may carry files in `fileFields`. Plain url-encoded posts (no file) are
+ * accepted too. A file over 5 MiB is dropped and reported; the rest of the form is kept.
+ */
+export async function parseUploadForm(
+  request: Request,
+  fileFields: string[],
+): Promise<ParsedUpload> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!type.startsWith("multipart/form-data"))
+    return { formData: await request.formData(), fileErrors: {} };
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > MAX_REQUEST_BYTES) {
+    throw data("The upload is too large. Resumes can be at most 5 MiB.", { status: 413 });
+  }
+  const fileErrors: Record<string, string> = {};
+  let seen = 0;
+  const formData = await unstable_parseMultipartFormData(request, async (part) => {
+    const isFile = typeof part.filename === "string";
+    const cap = isFile ? MAX_RESUME_BYTES : MAX_FIELD_BYTES;
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    for await (const chunk of part.data) {
+      seen += chunk.length;
+      if (seen > MAX_REQUEST_BYTES)
+        throw data("The upload is too large. Resumes can be at most 5 MiB.", { status: 413 });
+      size += chunk.length;
+      if (size <= cap) chunks.push(chunk);
+    }
+    if (!isFile) {
+      if (size > cap) throw data("A form field is too long.", { status: 413 });
+      return new TextDecoder().decode(concat(chunks, size));
+    }
+    if (!fileFields.includes(part.name)) return undefined;
+    // A file input left empty sends a part with no name and no bytes.
+    if (!part.filename && size === 0) return undefined;
+    if (size > cap) {
+      fileErrors[part.name] = "The file is larger than 5 MiB. Upload a smaller PDF or DOCX.";
+      return undefined;
+    }
+    return new File([concat(chunks, size)], part.filename ?? "", { type: part.contentType });
+  });
+  return { formData, fileErrors };
+}
+
+function concat(chunks: Uint8Array[], size: number) {
+  const out = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return out;
+}
+
+/** The uploaded file in a field, as bytes with its given name, or null when none was chosen. */
+export async function uploadedFile(formData: FormData, name: string) {
+  const value = formData.get(name);
+  if (!value || typeof value === "string") return null;
+  return { name: value.name, bytes: new Uint8Array(await value.arrayBuffer()) };
+}
