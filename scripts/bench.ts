@@ -5,7 +5,9 @@ import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 import autocannon from "autocannon";
 import { sql } from "kysely";
-import { createDb } from "../app/utils/db.server";
+import { compileSearchQueries } from "../app/search/search.server";
+import { emptyFilters, parseSearchParams } from "../app/search/search-schemas";
+import { createDb, type Database } from "../app/utils/db.server";
 import { migrateToLatest } from "../db/migrate";
 import { seedDemo } from "../db/seed/seed";
 import { ensureBuild } from "./lib/build";
@@ -13,8 +15,141 @@ import { startEmbeddedPostgres } from "./lib/embedded-postgres";
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
+const OPEN_JOBS = Number(process.env.BENCH_OPEN_JOBS ?? 100_000);
+const EXPIRED_JOBS = Number(process.env.BENCH_EXPIRED_JOBS ?? 400_000);
+const CHUNK = 50_000;
 
-type Target = { name: string; path: string };
+// The five representative searches of issue 4.
+const SEARCHES: Target[] = [
+  { name: "search: keyword", path: "/jobs?q=cardiology" },
+  {
+    name: "search: kw+specialty+remote",
+    path: "/jobs?q=risk+adjustment&specialty=risk-adjustment-hcc&setting=remote",
+  },
+  { name: "search: location+radius", path: "/jobs?location=43215&radius=50" },
+  { name: "search: salary sort", path: "/jobs?sort=salary&salary_min=60000" },
+  { name: "search: facets, no filter", path: "/jobs" },
+];
+
+type Target = { name: string; path: string; allow404?: boolean };
+
+/**
+ * Tops the bench database up to OPEN_JOBS open and EXPIRED_JOBS expired jobs, copying the demo
+ * jobs (company, text, specialties, credentials, search vector) with fresh dates and jittered
+ * coordinates. Pure SQL with explicit ids, so half a million rows take a minute, not an hour;
+ * kept between runs (only what is short is added).
+ */
+async function ensureSearchData(db: Database, log: (line: string) => void) {
+  const counts = async () =>
+    (
+      await sql<{ open: number; expired: number }>`
+        select (count(*) filter (where status = 'published' and valid_through > now()))::int as open,
+               (count(*) filter (where status = 'expired'))::int as expired from jobs`.execute(db)
+    ).rows[0];
+  const have = await counts();
+  const want = { open: OPEN_JOBS - have.open, expired: EXPIRED_JOBS - have.expired };
+  if (want.open <= 0 && want.expired <= 0) {
+    log(`bench data: ${have.open} open and ${have.expired} expired jobs already there`);
+    return;
+  }
+  const started = Date.now();
+  const { rows: demo } = await sql<{ n: number; max_demo: number }>`
+    select count(*)::int as n, max(id)::int as max_demo from jobs where slug not like '%-bench'`.execute(
+    db,
+  );
+  const demoCount = demo[0].n;
+  for (const [kind, total] of [
+    ["open", want.open],
+    ["expired", want.expired],
+  ] as const) {
+    for (let done = 0; done < total; done += CHUNK) {
+      const n = Math.min(CHUNK, total - done);
+      await db.transaction().execute(async (trx) => {
+        const { rows } = await sql<{
+          base: number;
+        }>`select coalesce(max(id), 0)::int as base from jobs`.execute(trx);
+        const base = rows[0].base;
+        const dates =
+          kind === "open"
+            ? sql`now() - random() * interval '29 days'`
+            : sql`now() - interval '31 days' - random() * interval '300 days'`;
+        await sql`
+          with demo as (select row_number() over (order by id) as rn, * from jobs where slug not like '%-bench' and id <= ${demo[0].max_demo}),
+          gen as (select g, ${dates} as published from generate_series(1, ${n}) g)
+          insert into jobs (id, company_id, title, slug, description, setting, employment_type, level,
+            years_experience, city, state, zip, latitude, longitude, remote_states, salary_period,
+            salary_min_cents, salary_max_cents, charts_per_day, accuracy_pct, apply_method, status,
+            published_at, valid_through, featured_until, search_vector, created_at, updated_at)
+          overriding system value
+          select ${base} + g, d.company_id, d.title, left(d.slug, 60) || '-bench', d.description, d.setting,
+            d.employment_type, d.level, d.years_experience, d.city, d.state, d.zip,
+            d.latitude + (random() - 0.5) * 0.6, d.longitude + (random() - 0.5) * 0.6,
+            d.remote_states, d.salary_period, d.salary_min_cents, d.salary_max_cents, d.charts_per_day,
+            d.accuracy_pct, 'site', ${kind === "open" ? "published" : "expired"}, published,
+            published + interval '30 days',
+            case when ${kind === "open"} and random() < 0.01 then published + interval '30 days' end,
+            d.search_vector, published, published
+          from gen join demo d on d.rn = (g % ${demoCount}) + 1`.execute(trx);
+        await sql`
+          with demo as (select row_number() over (order by id) as rn, id from jobs where slug not like '%-bench' and id <= ${demo[0].max_demo})
+          insert into job_specialties (job_id, specialty_id, source)
+          select ${base} + g, js.specialty_id, js.source from generate_series(1, ${n}) g
+          join demo d on d.rn = (g % ${demoCount}) + 1 join job_specialties js on js.job_id = d.id`.execute(
+          trx,
+        );
+        await sql`
+          with demo as (select row_number() over (order by id) as rn, id from jobs where slug not like '%-bench' and id <= ${demo[0].max_demo})
+          insert into job_credentials (job_id, credential_id, required)
+          select ${base} + g, jc.credential_id, jc.required from generate_series(1, ${n}) g
+          join demo d on d.rn = (g % ${demoCount}) + 1 join job_credentials jc on jc.job_id = d.id`.execute(
+          trx,
+        );
+      });
+      log(`bench data: +${n} ${kind} jobs (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+    }
+  }
+  await sql`select setval(pg_get_serial_sequence('jobs', 'id'), (select max(id) from jobs))`.execute(
+    db,
+  );
+  await sql`vacuum analyze jobs`.execute(db);
+  await sql`vacuum analyze job_specialties`.execute(db);
+  await sql`vacuum analyze job_credentials`.execute(db);
+  const now = await counts();
+  log(
+    `bench data: ${now.open} open and ${now.expired} expired jobs (${((Date.now() - started) / 1000).toFixed(0)} s)`,
+  );
+}
+
+/** EXPLAIN (ANALYZE, BUFFERS) of every query a search runs; prints the lines naming scans. */
+async function explainSearches(db: Database, log: (line: string) => void) {
+  log("\nEXPLAIN (ANALYZE, BUFFERS), cold counts (no cache):");
+  for (const target of SEARCHES) {
+    const { filters } = parseSearchParams(new URL(target.path, "http://x").searchParams);
+    log(`\n${target.name}  ${target.path}`);
+    for (const { name, query } of await compileSearchQueries({ ...emptyFilters, ...filters }, db)) {
+      const result = await db.executeQuery<{ "QUERY PLAN": string }>({
+        ...query,
+        sql: `explain (analyze, buffers) ${query.sql}`,
+      });
+      const lines = result.rows.map((r) => r["QUERY PLAN"]);
+      const time = lines.find((l) => l.startsWith("Execution Time"));
+      log(`  ${name}: ${time}`);
+      const scans = [
+        ...new Set(
+          lines
+            .map(
+              (l) =>
+                /((?:Parallel )?(?:Bitmap Index|Index Only|Index|Seq) Scan(?: Backward)?(?: using| on) \S+(?: on \S+)?)/.exec(
+                  l,
+                )?.[1],
+            )
+            .filter((l): l is string => Boolean(l)),
+        ),
+      ];
+      for (const scan of scans) log(`    ${scan}`);
+    }
+  }
+}
 
 async function prepareDatabase() {
   if (process.env.BENCH_DATABASE_URL)
@@ -95,6 +230,8 @@ async function main() {
   try {
     await migrateToLatest(db);
     await seedDemo(db, { log });
+    await ensureSearchData(db, log);
+    await explainSearches(db, log);
     const job = await db
       .selectFrom("jobs")
       .select(["id", "slug"])
@@ -109,22 +246,32 @@ async function main() {
       { name: "/ (home)", path: "/" },
       { name: "/jobs (list)", path: "/jobs" },
       { name: "job page", path: `/jobs/${job.id}/${job.slug}` },
+      { name: "code page /codes/99213", path: "/codes/99213", allow404: true },
+      ...SEARCHES,
     ];
     log(
       `\nautocannon: ${CONNECTIONS} connections, ${DURATION}s per target, server and load on one machine\n`,
     );
     const rows: { target: Target; stats: Awaited<ReturnType<typeof load>> }[] = [];
     for (const target of targets) {
+      const probe = await fetch(server.url + target.path);
+      await probe.arrayBuffer();
+      if (probe.status !== 200) {
+        log(
+          `${target.name}: answers ${probe.status}${target.allow404 ? " (not built yet): skipped" : ""}`,
+        );
+        if (target.allow404) continue;
+      }
       await autocannon({ url: server.url + target.path, connections: 4, duration: 1 }); // warm-up
       rows.push({ target, stats: await load(server.url + target.path) });
     }
     const trivial = rows.find((r) => r.target.path === "/about")!.stats.rps;
-    const header = `${"target".padEnd(26)} ${"req/s".padStart(8)} ${"p50 ms".padStart(7)} ${"p95 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"vs /about".padStart(9)} ${"errors".padStart(6)}`;
+    const header = `${"target".padEnd(30)} ${"req/s".padStart(8)} ${"p50 ms".padStart(7)} ${"p95 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"vs /about".padStart(9)} ${"errors".padStart(6)}`;
     log(header);
     log("-".repeat(header.length));
     for (const { target, stats } of rows) {
       log(
-        `${target.name.padEnd(26)} ${stats.rps.toFixed(0).padStart(8)} ${String(stats.p50).padStart(7)} ${stats.p95.toFixed(0).padStart(7)} ${String(stats.p99).padStart(7)} ${`${((stats.rps / trivial) * 100).toFixed(0)}%`.padStart(9)} ${String(stats.non2xx + stats.errors).padStart(6)}`,
+        `${target.name.padEnd(30)} ${stats.rps.toFixed(0).padStart(8)} ${String(stats.p50).padStart(7)} ${stats.p95.toFixed(0).padStart(7)} ${String(stats.p99).padStart(7)} ${`${((stats.rps / trivial) * 100).toFixed(0)}%`.padStart(9)} ${String(stats.non2xx + stats.errors).padStart(6)}`,
       );
     }
   } finally {

@@ -301,84 +301,106 @@ export type FacetCounts = {
 type Stats = { total: number; featured: number; facets: FacetCounts };
 
 /**
- * Total, featured total and the four facets in one statement: the rows matching everything
- * but the facet filters are read once (`base`), with a flag per facet filter; each facet then
- * counts the rows that pass every OTHER facet's flag, so a count is what choosing it yields.
+ * Total, featured total and the four facets. Setting and type facets come from one grouped
+ * scan: rows matching every non-facet filter, grouped by setting, type, featured and a flag
+ * per facet filter (a few dozen groups), summed here so each facet counts the rows passing
+ * every OTHER facet's filter: the number beside an option is exactly what choosing it yields.
+ * Specialty and credential facets join their link tables under the other filters.
  */
+function statsQueries(search: ResolvedSearch, db: Kysely<DB>, facets: boolean) {
+  const cond = facetConditions(search);
+  const shared = sharedConditions(search);
+  const flag = (c: Expression<SqlBool> | null) => sql<boolean>`${c ?? sql`true`}`;
+  const present = (list: (Expression<SqlBool> | null)[]) =>
+    list.filter((c): c is Expression<SqlBool> => c != null);
+  const grouped = (location: Expression<SqlBool> | null) =>
+    db
+      .selectFrom("jobs")
+      .select([
+        "jobs.setting",
+        "jobs.employment_type",
+        sql<boolean>`coalesce(jobs.featured_until > now(), false)`.as("featured"),
+        flag(cond.specialty).as("spec_ok"),
+        flag(cond.credential).as("cred_ok"),
+        flag(cond.setting).as("setting_ok"),
+        flag(cond.type).as("type_ok"),
+        sql<number>`count(*)::int`.as("n"),
+      ])
+      .where(isOpen)
+      .where((eb) => eb.and(present([...shared, location])))
+      .groupBy([sql`1`, sql`2`, sql`3`, sql`4`, sql`5`, sql`6`, sql`7`]);
+  // The setting facet needs every setting counted; remote jobs are matched by state, the
+  // others by distance, in two index-friendly branches rather than one OR.
+  const place = search.place;
+  const settings = facets ? [] : effectiveSettings(search);
+  let groups = grouped(locationCondition(search, settings));
+  if (place && settings.length === 0) {
+    groups = grouped(
+      sql<SqlBool>`jobs.setting <> 'remote' and ${nearCondition(place, search.filters.radius)}`,
+    ).unionAll(grouped(remoteEligible(place)));
+  }
+  const shown = locationCondition(search, effectiveSettings(search));
+  const linkFacet = (table: "specialty" | "credential") =>
+    table === "specialty"
+      ? db
+          .selectFrom("jobs")
+          .innerJoin("job_specialties as js", "js.job_id", "jobs.id")
+          .innerJoin("specialties as sp", "sp.id", "js.specialty_id")
+          .select(["sp.slug as key", sql<number>`count(*)::int`.as("n")])
+          .where(isOpen)
+          .where((eb) =>
+            eb.and(present([...shared, shown, cond.credential, cond.setting, cond.type])),
+          )
+          .groupBy("sp.slug")
+      : db
+          .selectFrom("jobs")
+          .innerJoin("job_credentials as jc", "jc.job_id", "jobs.id")
+          .innerJoin("credentials as cr", "cr.id", "jc.credential_id")
+          .select(["cr.code as key", sql<number>`count(*)::int`.as("n")])
+          .where(isOpen)
+          .where((eb) =>
+            eb.and(present([...shared, shown, cond.specialty, cond.setting, cond.type])),
+          )
+          .groupBy("cr.code");
+  return {
+    groups,
+    specialty: facets ? linkFacet("specialty") : null,
+    credential: facets ? linkFacet("credential") : null,
+  };
+}
+
 async function computeStats(
   search: ResolvedSearch,
   db: Kysely<DB>,
   { facets = true }: { facets?: boolean } = {},
 ): Promise<Stats> {
-  const cond = facetConditions(search);
-  const flag = (c: Expression<SqlBool> | null) => sql<boolean>`${c ?? sql`true`}`;
-  // Base rows carry every setting when a facet must count them; otherwise just those shown.
-  const location = locationCondition(search, facets ? [] : effectiveSettings(search));
-  const base = db
-    .selectFrom("jobs")
-    .select([
-      "jobs.id",
-      "jobs.setting",
-      "jobs.employment_type",
-      sql<boolean>`coalesce(jobs.featured_until > now(), false)`.as("featured"),
-      flag(cond.specialty).as("spec_ok"),
-      flag(cond.credential).as("cred_ok"),
-      flag(cond.setting).as("setting_ok"),
-      flag(cond.type).as("type_ok"),
-    ])
-    .where(isOpen)
-    .where((eb) =>
-      eb.and(
-        [...sharedConditions(search), location].filter((c): c is Expression<SqlBool> => c != null),
-      ),
-    );
-  if (!facets) {
-    const { rows } = await sql<{ total: number; featured: number }>`
-      with base as materialized (${base})
-      select count(*)::int as total, (count(*) filter (where featured))::int as featured
-      from base where spec_ok and cred_ok and setting_ok and type_ok`.execute(db);
-    return {
-      total: rows[0].total,
-      featured: rows[0].featured,
-      facets: { specialty: {}, credential: {}, setting: {}, type: {} },
-    };
-  }
-  const { rows } = await sql<{
-    total: number;
-    featured: number;
-    setting: Record<string, number> | null;
-    type: Record<string, number> | null;
-    specialty: Record<string, number> | null;
-    credential: Record<string, number> | null;
-  }>`
-    with base as materialized (${base})
-    select
-      (select count(*)::int from base where spec_ok and cred_ok and setting_ok and type_ok) as total,
-      (select count(*)::int from base where spec_ok and cred_ok and setting_ok and type_ok and featured) as featured,
-      (select json_object_agg(setting, n) from (
-        select setting, count(*)::int as n from base where spec_ok and cred_ok and type_ok group by setting) s) as setting,
-      (select json_object_agg(employment_type, n) from (
-        select employment_type, count(*)::int as n from base where spec_ok and cred_ok and setting_ok group by employment_type) t) as type,
-      (select json_object_agg(sp.slug, n) from (
-        select js.specialty_id, count(*)::int as n from base join job_specialties js on js.job_id = base.id
-        where cred_ok and setting_ok and type_ok group by js.specialty_id) x
-        join specialties sp on sp.id = x.specialty_id) as specialty,
-      (select json_object_agg(cr.code, n) from (
-        select jc.credential_id, count(*)::int as n from base join job_credentials jc on jc.job_id = base.id
-        where spec_ok and setting_ok and type_ok group by jc.credential_id) x
-        join credentials cr on cr.id = x.credential_id) as credential
-  `.execute(db);
-  const row = rows[0];
-  return {
-    total: row.total,
-    featured: row.featured,
+  const queries = statsQueries(search, db, facets);
+  const [groups, specialty, credential] = await Promise.all([
+    queries.groups.execute(),
+    queries.specialty?.execute() ?? [],
+    queries.credential?.execute() ?? [],
+  ]);
+  const stats: Stats = {
+    total: 0,
+    featured: 0,
     facets: {
-      setting: row.setting ?? {},
-      type: row.type ?? {},
-      specialty: row.specialty ?? {},
-      credential: row.credential ?? {},
+      setting: {},
+      type: {},
+      specialty: Object.fromEntries(specialty.map((r) => [r.key, r.n])),
+      credential: Object.fromEntries(credential.map((r) => [r.key, r.n])),
     },
   };
+  for (const g of groups) {
+    const all = g.spec_ok && g.cred_ok && g.setting_ok && g.type_ok;
+    if (all) stats.total += g.n;
+    if (all && g.featured) stats.featured += g.n;
+    if (!facets) continue;
+    if (g.spec_ok && g.cred_ok && g.type_ok)
+      stats.facets.setting[g.setting] = (stats.facets.setting[g.setting] ?? 0) + g.n;
+    if (g.spec_ok && g.cred_ok && g.setting_ok)
+      stats.facets.type[g.employment_type] = (stats.facets.type[g.employment_type] ?? 0) + g.n;
+  }
+  return stats;
 }
 
 const cardColumns = [
@@ -539,6 +561,19 @@ export async function searchJobs(
     pageCount,
     facets: stats.facets,
   };
+}
+
+/** The SQL a search runs (counts and facets, then each part of the list), for EXPLAIN in the bench. */
+export async function compileSearchQueries(filters: SearchFilters, db: Kysely<DB> = getDb()) {
+  const search = await resolveSearch(filters, db);
+  return [
+    ...Object.entries(statsQueries(search, db, true)).map(([name, query]) => ({
+      name: `counts: ${name}`,
+      query: query!.compile(),
+    })),
+    { name: "featured list", query: listQuery(search, db, true).limit(PAGE_SIZE).compile() },
+    { name: "list", query: listQuery(search, db, false).limit(PAGE_SIZE).compile() },
+  ];
 }
 
 /** How many open jobs a search finds (for the "try instead" links of an empty result). */

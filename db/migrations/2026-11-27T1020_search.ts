@@ -38,8 +38,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`create index jobs_open_salary_idx on jobs (salary_max_annual desc nulls last, id desc) where status = 'published'`.execute(
     db,
   );
-  // Feeds and sitemap walk open jobs by id in chunks.
-  await sql`create index jobs_open_id_idx on jobs (id) include (valid_through) where status = 'published'`.execute(
+  // Feeds and sitemap walk open jobs by id; the included columns let the facet counts of a
+  // broad search (no keyword) read this index alone instead of the wide job rows.
+  await sql`create index jobs_open_id_idx on jobs (id) include (valid_through, setting, employment_type, level, featured_until, published_at, salary_max_annual, remote_states) where status = 'published'`.execute(
     db,
   );
 }
