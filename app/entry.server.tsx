@@ -1,9 +1,10 @@
 import { PassThrough } from "node:stream";
-import type { AppLoadContext, EntryContext } from "@remix-run/node";
+import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { logger } from "../server/logger";
 import { NonceProvider } from "./components/nonce";
 
 export const streamTimeout = 5_000;
@@ -39,7 +40,11 @@ export default function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          if (shellRendered) console.error(error);
+          if (shellRendered)
+            logger.error(
+              { err: error, req: { id: loadContext.requestId, url: request.url } },
+              "render error",
+            );
         },
       },
     );
@@ -47,7 +52,10 @@ export default function handleRequest(
   });
 }
 
-export function handleError(error: unknown, { request }: { request: Request }) {
+export const handleError: HandleErrorFunction = (error, { request, context }) => {
   if (request.signal.aborted) return;
-  console.error(error);
-}
+  logger.error(
+    { err: error, req: { id: context.requestId, method: request.method, url: request.url } },
+    "unhandled error",
+  );
+};

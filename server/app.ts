@@ -42,7 +42,7 @@ export function createApp({ build, vite, buildDir = "build" }: AppOptions) {
         ignore: (req) => req.url === "/healthz" || req.url?.startsWith("/assets/") === true,
       },
       serializers: {
-        req: (req) => ({ method: req.method, url: req.url }),
+        req: (req) => ({ id: req.id, method: req.method, url: req.url }),
         res: (res) => ({ statusCode: res.statusCode }),
       },
     }),

@@ -34,7 +34,7 @@ function toOutcome(value: unknown): Outcome {
     "type" in value &&
     (value as { type: string }).type === "DataWithResponseInit"
   ) {
-    const { data, init } = value as { data: unknown; init?: ResponseInit | null };
+    const { data, init } = value as unknown as { data: unknown; init?: ResponseInit | null };
     return {
       status: init?.status ?? 200,
       location: new Headers(init?.headers).get("location"),
