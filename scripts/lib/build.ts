@@ -22,10 +22,20 @@ export function ensureBuild(log: (line: string) => void = () => {}) {
   );
   if (existsSync(serverBuild) && statSync(serverBuild).mtimeMs >= sources) return serverBuild;
   log("building the site (first start, or sources changed)...");
-  execFileSync(
-    process.execPath,
-    [path.resolve("node_modules/@remix-run/dev/dist/cli.js"), "vite:build"],
-    { stdio: ["ignore", "ignore", "inherit"] },
-  );
+  try {
+    // Vite's output (and the warnings of its dependencies) matter only when the build fails.
+    execFileSync(
+      process.execPath,
+      [path.resolve("node_modules/@remix-run/dev/dist/cli.js"), "vite:build"],
+      {
+        stdio: ["ignore", "pipe", "pipe"],
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    );
+  } catch (error) {
+    const { stdout, stderr } = error as { stdout?: Buffer; stderr?: Buffer };
+    process.stderr.write(`${stdout ?? ""}${stderr ?? ""}`);
+    throw new Error("the build failed (output above)");
+  }
   return serverBuild;
 }
