@@ -87,7 +87,8 @@ export function createApp({ build, vite, buildDir = "build" }: AppOptions) {
     "*",
     createRequestHandler({
       build: getBuild,
-      mode: env.NODE_ENV,
+      // A built bundle always runs in production mode: error details never reach the browser.
+      mode: vite ? "development" : "production",
       getLoadContext: (req, res) => ({
         cspNonce: res.locals.cspNonce as string,
         requestId: String(req.id),

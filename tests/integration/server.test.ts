@@ -5,7 +5,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "../../app/utils/db.server";
+import { closeDb, getDb } from "../../app/utils/db.server";
 import { seedDemo } from "../../db/seed/seed";
 import { createApp } from "../../server/app";
 import { securityHeaders } from "../../server/security";
@@ -162,5 +162,25 @@ describe("pages", () => {
     for (const page of ["-5", "abc", "1000000000", "2.5"]) {
       expect((await fetch(`${base}/jobs?page=${page}`)).status).toBe(200);
     }
+  });
+});
+
+describe("unexpected failures", () => {
+  it("answer with the shared 500 page, without leaking details, while the database is down", async () => {
+    const url = process.env.DATABASE_URL;
+    await closeDb();
+    process.env.DATABASE_URL = "postgres://postgres:x@127.0.0.1:1/nowhere";
+    try {
+      const page = await fetch(`${base}/jobs`);
+      expect(page.status).toBe(500);
+      const html = await page.text();
+      expect(html).toContain("Something went wrong");
+      expect(html).not.toMatch(/ECONNREFUSED|127\.0\.0\.1:1|at .*\.ts:\d+/);
+      expect((await fetch(`${base}/readyz`)).status).toBe(503);
+    } finally {
+      await closeDb();
+      process.env.DATABASE_URL = url;
+    }
+    expect((await fetch(`${base}/readyz`)).status).toBe(200);
   });
 });
