@@ -1,31 +1,23 @@
 import { data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
-import { codePath } from "~/codes/code-systems";
+import { useLoaderData } from "@remix-run/react";
 import { describeCodes } from "~/codes/codes.server";
 import { findCodes } from "~/codes/detect";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { SpecialtyLinks } from "~/components/graph";
-import { JobList } from "~/components/job-card";
-import {
-  EMPLOYMENT_TYPES,
-  formatDate,
-  formatLocation,
-  formatPay,
-  formatPayAlternate,
-  jobPath,
-  LEVELS,
-} from "~/jobs/format";
+import { JobView } from "~/components/job-view";
+import { jobPath } from "~/jobs/format";
 import { getJobPage, listSimilarJobs } from "~/jobs/jobs.server";
 import { jobPostingJsonLd } from "~/jobs/json-ld";
+import { recordJobView } from "~/jobs/posting-stats.server";
 import { getEnv } from "~/utils/env.server";
 import { parseId } from "~/utils/http";
 import { markdownToText, renderMarkdown } from "~/utils/markdown.server";
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ params, request }: LoaderFunctionArgs) {
   const id = parseId(params.id);
   const job = id ? await getJobPage(id) : undefined;
   if (!job) throw data("This job does not exist.", { status: 404 });
   if (params.slug !== job.slug) throw redirect(jobPath(job), 301);
+  if (job.open) recordJobView(job.id, request);
   const [similar, codes] = await Promise.all([
     listSimilarJobs({ jobId: job.id, limit: job.open ? 4 : 8 }),
     describeCodes(findCodes(`${job.title}\n${job.description}`).slice(0, 24)),
@@ -62,194 +54,8 @@ export const meta: MetaFunction<typeof loader> = ({ data: page }) => {
   ];
 };
 
-export default function JobPage() {
-  const { job, similar, codes, descriptionHtml } = useLoaderData<typeof loader>();
-  // Picked specialties first, then the suggested ones.
-  const specialties = [...job.specialties].sort(
-    (a, b) => Number(a.source === "inferred") - Number(b.source === "inferred"),
-  );
-  const pay = formatPay(job);
-  const payAlt = formatPayAlternate(job);
-  const required = job.credentials.filter((c) => c.required);
-  const preferred = job.credentials.filter((c) => !c.required);
-  const gone =
-    job.status === "closed"
-      ? "This job has been filled."
-      : "This job is no longer accepting applications.";
-  return (
-    <div className="container grid-2">
-      <article>
-        {!job.open ? (
-          <div className="notice" role="status">
-            <strong>{gone}</strong> See similar open jobs below.
-          </div>
-        ) : null}
-        <header className="job-header">
-          <div>
-            <h1>
-              {job.title}
-              {job.featured && job.open ? <span className="badge">Featured</span> : null}
-            </h1>
-            <p className="muted">
-              {job.company ? (
-                <Link to={`/companies/${job.company.slug}`}>{job.company.name}</Link>
-              ) : null}{" "}
-              · {formatLocation(job)}
-            </p>
-          </div>
-          {job.open ? (
-            <Link to={`/jobs/${job.id}/apply`} className="button">
-              Apply now
-            </Link>
-          ) : null}
-        </header>
-        <section className="card" aria-label="Job facts">
-          <dl className="facts">
-            <dt>Setting</dt>
-            <dd>{formatLocation(job)}</dd>
-            {pay ? (
-              <>
-                <dt>Pay</dt>
-                <dd>
-                  {pay} <span className="muted">({payAlt})</span>
-                </dd>
-              </>
-            ) : null}
-            <dt>Type</dt>
-            <dd>{EMPLOYMENT_TYPES[job.employment_type as keyof typeof EMPLOYMENT_TYPES]}</dd>
-            <dt>Level</dt>
-            <dd>
-              {LEVELS[job.level as keyof typeof LEVELS]}
-              {job.years_experience != null
-                ? `, ${job.years_experience}+ years of coding experience`
-                : ""}
-            </dd>
-            {required.length ? (
-              <>
-                <dt>Required</dt>
-                <dd>
-                  <CredentialLinks credentials={required} />
-                </dd>
-              </>
-            ) : null}
-            {preferred.length ? (
-              <>
-                <dt>Preferred</dt>
-                <dd>
-                  <CredentialLinks credentials={preferred} />
-                </dd>
-              </>
-            ) : null}
-            {job.charts_per_day ? (
-              <>
-                <dt>Productivity</dt>
-                <dd>{job.charts_per_day} charts a day</dd>
-              </>
-            ) : null}
-            {job.accuracy_pct ? (
-              <>
-                <dt>Accuracy</dt>
-                <dd>{job.accuracy_pct}% audited accuracy</dd>
-              </>
-            ) : null}
-            {job.published_at ? (
-              <>
-                <dt>Posted</dt>
-                <dd>{formatDate(job.published_at)}</dd>
-              </>
-            ) : null}
-            {job.valid_through && job.open ? (
-              <>
-                <dt>Closes</dt>
-                <dd>{formatDate(job.valid_through)}</dd>
-              </>
-            ) : null}
-          </dl>
-          {job.specialties.length ? (
-            <>
-              <h2 className="small-heading">Specialties</h2>
-              <SpecialtyLinks specialties={specialties} label="Specialties" />
-              {specialties.some((s) => s.source === "inferred") ? (
-                <p className="muted small">
-                  Dashed tags are suggested from the codes and words in this posting.
-                </p>
-              ) : null}
-            </>
-          ) : null}
-        </section>
-        {codes.length ? (
-          <section className="card code-families" aria-labelledby="codes-title">
-            <h2 id="codes-title">Code families in this posting</h2>
-            <ul className="code-list">
-              {codes.map((c) => (
-                <li key={c.code}>
-                  <Link to={codePath(c.code)} className="code">
-                    {c.code}
-                  </Link>{" "}
-                  <span className="muted">
-                    {c.systemLabel}
-                    {c.label ? ` · ${c.section ? `${c.section}: ` : ""}${c.label}` : ""}
-                  </span>
-                </li>
-              ))}
-            </ul>
-          </section>
-        ) : null}
-        {/* Sanitized on the server by renderMarkdown. */}
-        <section
-          className="prose"
-          aria-label="Description"
-          dangerouslySetInnerHTML={{ __html: descriptionHtml }}
-        />
-        {job.open ? (
-          <p>
-            <Link to={`/jobs/${job.id}/apply`} className="button">
-              Apply now
-            </Link>
-          </p>
-        ) : null}
-      </article>
-      <aside>
-        {job.company ? (
-          <section className="card company-card" aria-labelledby="company-title">
-            <h2 id="company-title">
-              <Link to={`/companies/${job.company.slug}`}>{job.company.name}</Link>
-            </h2>
-            <p className="muted">
-              {[job.company.headquarters, job.company.size].filter(Boolean).join(" · ")}
-            </p>
-            {job.company.verified_at ? <p className="verified">✓ Verified employer</p> : null}
-            <p>
-              <Link to={`/companies/${job.company.slug}`}>More jobs at {job.company.name}</Link>
-            </p>
-          </section>
-        ) : null}
-        {similar.length ? (
-          <section aria-labelledby="similar-title">
-            <h2 id="similar-title">{job.open ? "Similar jobs" : "Similar open jobs"}</h2>
-            <JobList jobs={similar} />
-          </section>
-        ) : null}
-      </aside>
-    </div>
-  );
-}
-
-function CredentialLinks({
-  credentials,
-}: {
-  credentials: { code: string; slug: string; name: string }[];
-}) {
-  return (
-    <ul className="inline-list">
-      {credentials.map((c) => (
-        <li key={c.code}>
-          <Link to={`/credentials/${c.slug}`}>{c.code}</Link>{" "}
-          <span className="muted">({c.name})</span>
-        </li>
-      ))}
-    </ul>
-  );
+export default function JobPageRoute() {
+  return <JobView {...useLoaderData<typeof loader>()} />;
 }
 
 export function ErrorBoundary() {

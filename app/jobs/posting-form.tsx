@@ -1,0 +1,326 @@
+// The job posting form used by /employer/jobs/new and /employer/jobs/:id/edit. Works without
+// JavaScript (the server's reply carries every typed value back); with it, fields are checked
+// as they are left.
+import {
+  type FieldMetadata,
+  getFormProps,
+  getInputProps,
+  getSelectProps,
+  getTextareaProps,
+  type SubmissionResult,
+  useForm,
+} from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { Form } from "@remix-run/react";
+import { ErrorList, Field } from "~/components/forms";
+import { EMPLOYMENT_TYPES, LEVELS, SETTINGS } from "./format";
+import { type JobFormValues, jobSchemaFor, MAX_QUESTIONS, US_STATES } from "./posting-schemas";
+
+type Options = {
+  specialties: { slug: string; name: string }[];
+  credentials: { code: string; name: string }[];
+};
+
+function asList(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map(String);
+  return value == null || value === "" ? [] : [String(value)];
+}
+
+function NumberField({
+  label,
+  meta,
+  help,
+  step,
+}: {
+  label: string;
+  meta: FieldMetadata<number | undefined>;
+  help?: string;
+  step?: string;
+}) {
+  const props = getInputProps(meta, { type: "number" });
+  return (
+    <div className="field">
+      <label htmlFor={meta.id}>{label}</label>
+      <input {...props} key={props.key} step={step ?? "1"} inputMode="decimal" />
+      {help ? <p className="field-help">{help}</p> : null}
+      <ErrorList id={meta.errorId} errors={meta.errors} />
+    </div>
+  );
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: any enum field
+function Radios({
+  legend,
+  meta,
+  choices,
+}: {
+  legend: string;
+  meta: FieldMetadata<any>;
+  choices: Record<string, string>;
+}) {
+  const current = meta.initialValue as string | undefined;
+  return (
+    <fieldset aria-describedby={meta.errors ? meta.errorId : undefined} key={meta.key}>
+      <legend>{legend}</legend>
+      <div className="choice-row">
+        {Object.entries(choices).map(([value, label]) => (
+          <label key={value}>
+            <input type="radio" name={meta.name} value={value} defaultChecked={current === value} />{" "}
+            {label}
+          </label>
+        ))}
+      </div>
+      <ErrorList id={meta.errorId} errors={meta.errors} />
+    </fieldset>
+  );
+}
+
+export function JobForm({
+  options,
+  suggestions,
+  defaultValue,
+  lastResult,
+  live,
+}: {
+  options: Options;
+  suggestions: string[];
+  defaultValue?: Record<string, unknown>;
+  lastResult?: SubmissionResult<string[]> | null;
+  /** A job that has been published: saving edits it in place, no payment. */
+  live: boolean;
+}) {
+  const [form, fields] = useForm<JobFormValues>({
+    id: "job-form",
+    lastResult: lastResult ?? undefined,
+    // biome-ignore lint/suspicious/noExplicitAny: the form's defaults are strings as the browser sends them
+    defaultValue: (defaultValue ?? {
+      applyMethod: "site",
+      setting: "remote",
+      employmentType: "full_time",
+      level: "mid",
+    }) as any,
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) =>
+      parseWithZod(formData, { schema: jobSchemaFor(formData.get("intent")) }),
+  });
+  const picked = new Set(asList(fields.specialties.initialValue));
+  const required = new Set(asList(fields.credRequired.initialValue));
+  const preferred = new Set(asList(fields.credPreferred.initialValue));
+  const initialQuestions =
+    (fields.questions.initialValue as { prompt?: string; kind?: string }[] | undefined) ?? [];
+  const suggested = options.specialties.filter(
+    (s) => suggestions.includes(s.slug) && !picked.has(s.slug),
+  );
+  return (
+    <Form method="post" className="job-form" {...getFormProps(form)}>
+      <ErrorList id={form.errorId} errors={form.errors} />
+      {form.status === "error" ? (
+        <p className="form-errors" role="alert">
+          Some fields need a look: see the messages beside them. Nothing you typed was lost.
+        </p>
+      ) : null}
+      <Field
+        label="Job title"
+        meta={fields.title}
+        help="For example: Remote Inpatient Coder (CCS), DRG validation"
+      />
+      <div className="field">
+        <label htmlFor={fields.description.id}>Description (Markdown)</label>
+        <textarea {...getTextareaProps(fields.description)} key={fields.description.key} />
+        <p className="field-help">
+          Use ## for headings and - for lists. Mention the codes and systems coders will use (99213,
+          0624T, DRG, HCC): we suggest specialties from them.
+        </p>
+        <ErrorList id={fields.description.errorId} errors={fields.description.errors} />
+      </div>
+
+      <fieldset key={fields.specialties.key}>
+        <legend>Specialties</legend>
+        {suggested.length ? (
+          <p className="field-help">
+            Suggested from your text: {suggested.map((s) => s.name).join(", ")}. Tick them to make
+            them yours; they are shown as suggestions otherwise.
+          </p>
+        ) : null}
+        <ul className="checks">
+          {options.specialties.map((s) => (
+            <li key={s.slug}>
+              <label className={suggestions.includes(s.slug) ? "suggestion" : undefined}>
+                <input
+                  type="checkbox"
+                  name={fields.specialties.name}
+                  value={s.slug}
+                  defaultChecked={picked.has(s.slug)}
+                />{" "}
+                {s.name}
+                {suggestions.includes(s.slug) ? <span className="muted"> (suggested)</span> : null}
+              </label>
+            </li>
+          ))}
+        </ul>
+        <ErrorList id={fields.specialties.errorId} errors={fields.specialties.errors} />
+      </fieldset>
+
+      <fieldset>
+        <legend>Credentials</legend>
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">Credential</th>
+              <th scope="col">Required</th>
+              <th scope="col">Preferred</th>
+            </tr>
+          </thead>
+          <tbody>
+            {options.credentials.map((c) => (
+              <tr key={c.code}>
+                <th scope="row">
+                  {c.code} <span className="muted small">{c.name}</span>
+                </th>
+                <td>
+                  <input
+                    type="checkbox"
+                    name={fields.credRequired.name}
+                    value={c.code}
+                    defaultChecked={required.has(c.code)}
+                    aria-label={`${c.code} required`}
+                  />
+                </td>
+                <td>
+                  <input
+                    type="checkbox"
+                    name={fields.credPreferred.name}
+                    value={c.code}
+                    defaultChecked={preferred.has(c.code)}
+                    aria-label={`${c.code} preferred`}
+                  />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </fieldset>
+
+      <Radios legend="Setting" meta={fields.setting} choices={SETTINGS} />
+      <div className="inline-fields">
+        <Field label="City" meta={fields.city} />
+        <div className="field">
+          <label htmlFor={fields.state.id}>State</label>
+          <select {...getSelectProps(fields.state)} key={fields.state.key}>
+            <option value="">—</option>
+            {US_STATES.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </select>
+          <ErrorList id={fields.state.errorId} errors={fields.state.errors} />
+        </div>
+        <Field label="ZIP" meta={fields.zip} />
+      </div>
+      <Field
+        label="Remote: states that may apply"
+        meta={fields.remoteStates}
+        help="Two-letter codes separated by commas (FL, GA, TX). Leave empty if anyone in the US may apply."
+      />
+
+      <Radios legend="Employment type" meta={fields.employmentType} choices={EMPLOYMENT_TYPES} />
+      <Radios legend="Level" meta={fields.level} choices={LEVELS} />
+      <NumberField label="Years of coding experience (optional)" meta={fields.yearsExperience} />
+
+      <fieldset>
+        <legend>Pay (optional)</legend>
+        <p className="field-help">Jobs that show pay get more applicants.</p>
+        <Radios
+          legend="Paid"
+          meta={fields.salaryPeriod}
+          choices={{ hour: "Per hour", year: "Per year" }}
+        />
+        <div className="inline-fields">
+          <NumberField label="From (USD)" meta={fields.salaryMin} step="0.01" />
+          <NumberField label="To (USD)" meta={fields.salaryMax} step="0.01" />
+        </div>
+      </fieldset>
+
+      <fieldset>
+        <legend>Expectations (optional)</legend>
+        <div className="inline-fields">
+          <NumberField label="Charts a day" meta={fields.chartsPerDay} />
+          <NumberField label="Accuracy %" meta={fields.accuracyPct} step="0.1" />
+        </div>
+      </fieldset>
+
+      <Radios
+        legend="How to apply"
+        meta={fields.applyMethod}
+        choices={{
+          site: "On MedCode Jobs (recommended)",
+          url: "On our website",
+          email: "By email",
+        }}
+      />
+      <div className="inline-fields">
+        <Field label="Application web address" meta={fields.applyUrl} type="url" />
+        <Field label="Application email" meta={fields.applyEmail} type="email" />
+      </div>
+
+      <fieldset>
+        <legend>Screening questions (optional, up to {MAX_QUESTIONS})</legend>
+        {Array.from({ length: MAX_QUESTIONS }, (_, i) => {
+          const name = `${fields.questions.name}[${i}]`;
+          const errors = form.allErrors[`${name}.prompt`];
+          const initial = initialQuestions[i] ?? {};
+          return (
+            <div className="inline-fields" key={`${fields.questions.key ?? ""}-${i}`}>
+              <div className="field">
+                <label htmlFor={`q-${i}`}>Question {i + 1}</label>
+                <input
+                  id={`q-${i}`}
+                  name={`${name}.prompt`}
+                  defaultValue={initial.prompt ?? ""}
+                  maxLength={300}
+                />
+                <ErrorList id={`q-${i}-errors`} errors={errors} />
+              </div>
+              <div className="field">
+                <label htmlFor={`q-${i}-kind`}>Answer</label>
+                <select
+                  id={`q-${i}-kind`}
+                  name={`${name}.kind`}
+                  defaultValue={initial.kind ?? "yes_no"}
+                >
+                  <option value="yes_no">Yes / no</option>
+                  <option value="text">Short text</option>
+                </select>
+              </div>
+            </div>
+          );
+        })}
+      </fieldset>
+
+      <div className="form-actions">
+        {live ? (
+          <button type="submit" name="intent" value="save" className="button">
+            Save changes
+          </button>
+        ) : (
+          <>
+            <button type="submit" name="intent" value="preview" className="button">
+              Save and preview
+            </button>
+            <button
+              type="submit"
+              name="intent"
+              value="draft"
+              className="button secondary"
+              formNoValidate
+            >
+              Save draft
+            </button>
+          </>
+        )}
+      </div>
+    </Form>
+  );
+}

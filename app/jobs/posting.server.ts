@@ -1,0 +1,403 @@
+// Employers' side of jobs: drafts, edits (logged once a job has been live), preview, close.
+// Every query is scoped by company_id in its WHERE clause.
+import { type Kysely, sql } from "kysely";
+import { jsonArrayFrom, jsonObjectFrom } from "kysely/helpers/postgres";
+import type { DB } from "#db/types";
+import { describeCodes } from "~/codes/codes.server";
+import { findCodes } from "~/codes/detect";
+import { getDb } from "~/utils/db.server";
+import { slugify } from "~/utils/slug";
+import type { JobPage } from "./jobs.server";
+import { type JobFormValues, parseStates } from "./posting-schemas";
+import { refreshSearchVectors } from "./search-vector.server";
+import { applyInferredTags, inferJobTags } from "./tagging.server";
+
+type Trx = Kysely<DB>;
+
+export async function getPostingOptions() {
+  const db = getDb();
+  const [specialties, credentials] = await Promise.all([
+    db.selectFrom("specialties").select(["slug", "name"]).orderBy("name").execute(),
+    db.selectFrom("credentials").select(["code", "name"]).orderBy("code").execute(),
+  ]);
+  return { specialties, credentials };
+}
+
+async function columnsFrom(db: Trx, v: JobFormValues) {
+  let city: string | undefined = v.city;
+  let state: string | undefined = v.state;
+  let latitude: number | null = null;
+  let longitude: number | null = null;
+  if (v.zip) {
+    const place = await db
+      .selectFrom("places")
+      .select(["city", "state", "latitude", "longitude"])
+      .where("zip", "=", v.zip)
+      .executeTakeFirst();
+    if (place) {
+      city ??= place.city;
+      state ??= place.state;
+      latitude = place.latitude;
+      longitude = place.longitude;
+    }
+  }
+  const setting = v.setting ?? "remote";
+  const cents = (dollars: number | undefined) =>
+    dollars == null ? null : Math.round(dollars * 100);
+  return {
+    title: v.title,
+    slug: slugify(v.title, "job"),
+    description: v.description ?? "",
+    setting,
+    employment_type: v.employmentType ?? "full_time",
+    level: v.level ?? "mid",
+    years_experience: v.yearsExperience ?? null,
+    city: city ?? null,
+    state: state ?? null,
+    zip: v.zip ?? null,
+    latitude,
+    longitude,
+    remote_states: setting === "remote" ? parseStates(v.remoteStates) : [],
+    salary_period: v.salaryPeriod ?? null,
+    salary_min_cents: v.salaryPeriod ? cents(v.salaryMin) : null,
+    salary_max_cents: v.salaryPeriod ? cents(v.salaryMax) : null,
+    charts_per_day: v.chartsPerDay ?? null,
+    accuracy_pct: v.accuracyPct ?? null,
+    apply_method: v.applyMethod,
+    apply_url: v.applyMethod === "url" ? (v.applyUrl ?? null) : null,
+    apply_email: v.applyMethod === "email" ? (v.applyEmail ?? null) : null,
+  };
+}
+
+async function writeLinks(trx: Trx, jobId: number, v: JobFormValues) {
+  const slugs = [...new Set(v.specialties ?? [])];
+  await trx
+    .deleteFrom("job_specialties")
+    .where("job_id", "=", jobId)
+    .where("source", "=", "picked")
+    .execute();
+  if (slugs.length) {
+    const rows = await trx
+      .selectFrom("specialties")
+      .select("id")
+      .where("slug", "in", slugs)
+      .execute();
+    if (rows.length) {
+      await trx
+        .insertInto("job_specialties")
+        .values(rows.map((r) => ({ job_id: jobId, specialty_id: r.id, source: "picked" })))
+        .onConflict((oc) =>
+          oc.columns(["job_id", "specialty_id"]).doUpdateSet({ source: "picked" }),
+        )
+        .execute();
+    }
+  }
+  const required = new Set(v.credRequired ?? []);
+  const preferred = new Set((v.credPreferred ?? []).filter((c) => !required.has(c)));
+  await trx.deleteFrom("job_credentials").where("job_id", "=", jobId).execute();
+  const codes = [...required, ...preferred];
+  if (codes.length) {
+    const creds = await trx
+      .selectFrom("credentials")
+      .select(["id", "code"])
+      .where("code", "in", codes)
+      .execute();
+    if (creds.length) {
+      await trx
+        .insertInto("job_credentials")
+        .values(
+          creds.map((c) => ({
+            job_id: jobId,
+            credential_id: c.id,
+            required: required.has(c.code),
+          })),
+        )
+        .execute();
+    }
+  }
+  await trx.deleteFrom("job_questions").where("job_id", "=", jobId).execute();
+  const questions = (v.questions ?? []).filter((q) => q.prompt);
+  if (questions.length) {
+    await trx
+      .insertInto("job_questions")
+      .values(
+        questions.slice(0, 5).map((q, i) => ({
+          job_id: jobId,
+          position: i + 1,
+          kind: q.kind,
+          prompt: q.prompt as string,
+          required: true,
+        })),
+      )
+      .execute();
+  }
+  // Suggested specialties and the search document follow the new text.
+  await applyInferredTags(jobId, trx);
+}
+
+export async function createJobDraft(input: {
+  companyId: number;
+  userId: number;
+  values: JobFormValues;
+}) {
+  return getDb()
+    .transaction()
+    .execute(async (trx) => {
+      const row = await trx
+        .insertInto("jobs")
+        .values({
+          ...(await columnsFrom(trx, input.values)),
+          company_id: input.companyId,
+          created_by: input.userId,
+          status: "draft",
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      await writeLinks(trx, row.id, input.values);
+      return row.id;
+    });
+}
+
+const AUDITED = [
+  "title",
+  "description",
+  "setting",
+  "employment_type",
+  "level",
+  "years_experience",
+  "city",
+  "state",
+  "zip",
+  "remote_states",
+  "salary_period",
+  "salary_min_cents",
+  "salary_max_cents",
+  "charts_per_day",
+  "accuracy_pct",
+  "apply_method",
+  "apply_url",
+  "apply_email",
+] as const;
+
+/**
+ * Saves the form over a job of this company. A job that has been live keeps its status and
+ * dates (no new payment) and the change is logged in job_edits.
+ */
+export async function updateJob(input: {
+  companyId: number;
+  jobId: number;
+  userId: number;
+  values: JobFormValues;
+}): Promise<{ ok: true; logged: boolean } | { ok: false; reason: "not_found" }> {
+  return getDb()
+    .transaction()
+    .execute(async (trx) => {
+      const before = await trx
+        .selectFrom("jobs")
+        .select(["id", "status", "published_at", ...AUDITED])
+        .where("id", "=", input.jobId)
+        .where("company_id", "=", input.companyId)
+        .where("status", "!=", "removed")
+        .forUpdate()
+        .executeTakeFirst();
+      if (!before) return { ok: false, reason: "not_found" } as const;
+      const columns = await columnsFrom(trx, input.values);
+      // A live job keeps its URL: renaming it must not break links already shared.
+      const next = before.published_at ? { ...columns, slug: undefined } : columns;
+      await trx
+        .updateTable("jobs")
+        .set({ ...next, updated_at: new Date() })
+        .where("id", "=", input.jobId)
+        .where("company_id", "=", input.companyId)
+        .execute();
+      await writeLinks(trx, input.jobId, input.values);
+      if (!before.published_at) return { ok: true, logged: false } as const;
+      const changes: Record<string, { from: unknown; to: unknown }> = {};
+      for (const key of AUDITED) {
+        const from = before[key];
+        const to = columns[key];
+        if (JSON.stringify(from ?? null) !== JSON.stringify(to ?? null))
+          changes[key] = { from, to };
+      }
+      changes.links = {
+        from: null,
+        to: {
+          specialties: input.values.specialties ?? [],
+          credentials: [
+            ...(input.values.credRequired ?? []),
+            ...(input.values.credPreferred ?? []),
+          ],
+        },
+      };
+      await trx
+        .insertInto("job_edits")
+        .values({ job_id: input.jobId, user_id: input.userId, changes: JSON.stringify(changes) })
+        .execute();
+      return { ok: true, logged: true } as const;
+    });
+}
+
+/** A job of this company for its edit form and overview, whatever its status. */
+export async function getCompanyJob({ companyId, jobId }: { companyId: number; jobId: number }) {
+  return getDb()
+    .selectFrom("jobs")
+    .selectAll("jobs")
+    .select((eb) => [
+      jsonArrayFrom(
+        eb
+          .selectFrom("job_specialties")
+          .innerJoin("specialties", "specialties.id", "job_specialties.specialty_id")
+          .select(["specialties.slug", "specialties.name", "job_specialties.source"])
+          .whereRef("job_specialties.job_id", "=", "jobs.id"),
+      ).as("specialties"),
+      jsonArrayFrom(
+        eb
+          .selectFrom("job_credentials")
+          .innerJoin("credentials", "credentials.id", "job_credentials.credential_id")
+          .select(["credentials.code", "job_credentials.required"])
+          .whereRef("job_credentials.job_id", "=", "jobs.id"),
+      ).as("credentials"),
+      jsonArrayFrom(
+        eb
+          .selectFrom("job_questions")
+          .select(["job_questions.prompt", "job_questions.kind", "job_questions.position"])
+          .whereRef("job_questions.job_id", "=", "jobs.id")
+          .orderBy("job_questions.position"),
+      ).as("questions"),
+    ])
+    .where("jobs.id", "=", jobId)
+    .where("jobs.company_id", "=", companyId)
+    .executeTakeFirst();
+}
+
+export type CompanyJob = NonNullable<Awaited<ReturnType<typeof getCompanyJob>>>;
+
+/** The form's values for a saved job (dollars, not cents; lists as the form sends them). */
+export function formValuesOf(job: CompanyJob) {
+  const dollars = (cents: number | null) => (cents == null ? undefined : String(cents / 100));
+  const str = (v: unknown) => (v == null ? undefined : String(v));
+  return {
+    title: job.title,
+    description: job.description,
+    specialties: job.specialties.filter((s) => s.source === "picked").map((s) => s.slug),
+    credRequired: job.credentials.filter((c) => c.required).map((c) => c.code),
+    credPreferred: job.credentials.filter((c) => !c.required).map((c) => c.code),
+    setting: job.setting,
+    city: str(job.city),
+    state: str(job.state),
+    zip: str(job.zip),
+    remoteStates: job.remote_states.join(", "),
+    employmentType: job.employment_type,
+    level: job.level,
+    yearsExperience: str(job.years_experience),
+    salaryPeriod: str(job.salary_period),
+    salaryMin: dollars(job.salary_min_cents),
+    salaryMax: dollars(job.salary_max_cents),
+    chartsPerDay: str(job.charts_per_day),
+    accuracyPct: str(job.accuracy_pct),
+    applyMethod: job.apply_method,
+    applyUrl: str(job.apply_url),
+    applyEmail: str(job.apply_email),
+    questions: job.questions.map((q) => ({ prompt: q.prompt, kind: q.kind })),
+  };
+}
+
+/** Specialty suggestions from the job's codes, credentials and keywords (tagging module). */
+export async function suggestSpecialties(job: { title: string; description: string }) {
+  if (!job.description) return [];
+  const tags = await inferJobTags(job);
+  return tags.suggestions.map((s) => s.slug);
+}
+
+/**
+ * The public page's data for a job of this company in any state, shown as it will look once
+ * live: the same shape getJobPage returns, so the preview renders the very same component.
+ */
+export async function getJobPreview({ companyId, jobId }: { companyId: number; jobId: number }) {
+  const db = getDb();
+  const job = await db
+    .selectFrom("jobs")
+    .innerJoin("companies", "companies.id", "jobs.company_id")
+    .selectAll("jobs")
+    .select((eb) => [
+      sql<boolean>`coalesce(jobs.featured_until > now(), false)`.as("featured"),
+      sql<boolean>`(jobs.status = 'published' and jobs.valid_through > now())`.as("open"),
+      jsonObjectFrom(
+        eb
+          .selectFrom("companies as c")
+          .select([
+            "c.id",
+            "c.name",
+            "c.slug",
+            "c.kind",
+            "c.website",
+            "c.headquarters",
+            "c.size",
+            "c.verified_at",
+          ])
+          .whereRef("c.id", "=", "jobs.company_id"),
+      ).as("company"),
+      jsonArrayFrom(
+        eb
+          .selectFrom("job_specialties")
+          .innerJoin("specialties", "specialties.id", "job_specialties.specialty_id")
+          .select(["specialties.slug", "specialties.name", "job_specialties.source"])
+          .whereRef("job_specialties.job_id", "=", "jobs.id")
+          .orderBy("specialties.name"),
+      ).as("specialties"),
+      jsonArrayFrom(
+        eb
+          .selectFrom("job_credentials")
+          .innerJoin("credentials", "credentials.id", "job_credentials.credential_id")
+          .select([
+            "credentials.code",
+            "credentials.slug",
+            "credentials.name",
+            "job_credentials.required",
+          ])
+          .whereRef("job_credentials.job_id", "=", "jobs.id")
+          .orderBy("credentials.code"),
+      ).as("credentials"),
+    ])
+    .where("jobs.id", "=", jobId)
+    .where("jobs.company_id", "=", companyId)
+    .executeTakeFirst();
+  if (!job) return undefined;
+  const now = new Date();
+  const preview: JobPage = job.open
+    ? job
+    : {
+        ...job,
+        open: true,
+        published_at: job.published_at ?? now,
+        valid_through: new Date(now.getTime() + 30 * 86_400_000),
+      };
+  const codes = await describeCodes(findCodes(`${job.title}\n${job.description}`).slice(0, 24));
+  return { job: preview, status: job.status, codes };
+}
+
+export async function closeJob({ companyId, jobId }: { companyId: number; jobId: number }) {
+  const now = new Date();
+  const row = await getDb()
+    .updateTable("jobs")
+    .set({ status: "closed", closed_at: now, featured_until: null, updated_at: now })
+    .where("id", "=", jobId)
+    .where("company_id", "=", companyId)
+    .where("status", "in", ["published", "expired", "pending_review"])
+    .returning("id")
+    .executeTakeFirst();
+  if (row) await refreshSearchVectors(getDb(), [jobId]);
+  return row ? ({ ok: true } as const) : ({ ok: false, reason: "wrong_state" } as const);
+}
+
+export async function deleteDraft({ companyId, jobId }: { companyId: number; jobId: number }) {
+  const row = await getDb()
+    .deleteFrom("jobs")
+    .where("id", "=", jobId)
+    .where("company_id", "=", companyId)
+    .where("status", "=", "draft")
+    .where("published_at", "is", null)
+    .returning("id")
+    .executeTakeFirst();
+  return Boolean(row);
+}

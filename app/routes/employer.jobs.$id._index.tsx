@@ -1,0 +1,288 @@
+import {
+  type ActionFunctionArgs,
+  data,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
+import {
+  Form,
+  Link,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  useSearchParams,
+} from "@remix-run/react";
+import { requireEmployer } from "~/auth/guards.server";
+import { creditsLeft, spendCredit } from "~/billing/credits.server";
+import styles from "~/billing/employer.css?url";
+import { jobReady, type Purpose, purposeAllowed, startCheckout } from "~/billing/orders.server";
+import { formatCents, listPlans } from "~/billing/plans.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { formatDate, jobPath } from "~/jobs/format";
+import { closeJob, deleteDraft, getCompanyJob } from "~/jobs/posting.server";
+import { getJobStats } from "~/jobs/posting-stats.server";
+import { parseId } from "~/utils/http";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const meta: MetaFunction = () => [
+  { title: "Job | MedCode Jobs" },
+  { name: "robots", content: "noindex" },
+];
+
+async function ownJob(request: Request, params: { id?: string }) {
+  const auth = await requireEmployer(request);
+  const jobId = parseId(params.id);
+  const job = jobId ? await getCompanyJob({ companyId: auth.company.id, jobId }) : undefined;
+  if (!job) throw data("This job does not exist.", { status: 404 });
+  return { ...auth, job };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { company, job } = await ownJob(request, params);
+  const [plans, credits, stats] = await Promise.all([
+    listPlans(),
+    creditsLeft(company.id),
+    getJobStats({ companyId: company.id, jobId: job.id }),
+  ]);
+  const now = new Date();
+  const can = (purpose: Purpose) => purposeAllowed(purpose, job, now);
+  return {
+    job: {
+      id: job.id,
+      title: job.title,
+      slug: job.slug,
+      status: job.status,
+      published_at: job.published_at,
+      valid_through: job.valid_through,
+      featured_until: job.featured_until,
+      closed_at: job.closed_at,
+      live: job.status === "published" && job.valid_through != null && job.valid_through > now,
+      featured: Boolean(job.featured_until && job.featured_until > now),
+    },
+    ready: jobReady(job),
+    canPublish: can("publish"),
+    canRenew: can("renew"),
+    canUpgrade: can("upgrade"),
+    credits,
+    plans: plans.map((p) => ({
+      code: p.code,
+      name: p.name,
+      kind: p.kind,
+      days: p.days,
+      price: formatCents(p.price_cents),
+    })),
+    totals: stats.reduce(
+      (sum, d) => ({
+        views: sum.views + d.views,
+        applyClicks: sum.applyClicks + d.apply_clicks,
+        applications: sum.applications + d.applications,
+      }),
+      { views: 0, applyClicks: 0, applications: 0 },
+    ),
+  };
+}
+
+const REASONS: Record<string, string> = {
+  not_found: "This job does not exist.",
+  bad_plan: "Choose a plan.",
+  not_ready: "Finish the job first: it needs a title and a description of at least 50 characters.",
+  wrong_state:
+    "This job cannot be paid for in its current state. Reload the page to see where it stands.",
+  no_credits:
+    "You have no post credits left: another tab or teammate may have just used the last one. Pay for this post instead.",
+};
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, company, job } = await ownJob(request, params);
+  const formData = await request.formData();
+  const intent = String(formData.get("intent") ?? "");
+  const renewing = job.status === "published" || job.status === "expired";
+  if (intent === "checkout" || intent === "upgrade") {
+    const purpose: Purpose = intent === "upgrade" ? "upgrade" : renewing ? "renew" : "publish";
+    const planCode = intent === "upgrade" ? "featured_upgrade" : String(formData.get("plan") ?? "");
+    const result = await startCheckout({
+      companyId: company.id,
+      userId: user.id,
+      jobId: job.id,
+      purpose,
+      planCode,
+    });
+    if (!result.ok) return data({ error: REASONS[result.reason], done: null }, { status: 400 });
+    throw redirect(result.redirectTo);
+  }
+  if (intent === "credit") {
+    const result = await spendCredit({
+      companyId: company.id,
+      jobId: job.id,
+      userId: user.id,
+      purpose: renewing ? "renew" : "publish",
+    });
+    if (!result.ok) return data({ error: REASONS[result.reason], done: null }, { status: 409 });
+    return {
+      error: null,
+      done: `Done with one credit: the job is live until ${formatDate(result.validThrough)}.`,
+    };
+  }
+  if (intent === "close") {
+    const result = await closeJob({ companyId: company.id, jobId: job.id });
+    if (!result.ok)
+      return data(
+        { error: "Only a published or expired job can be closed.", done: null },
+        { status: 400 },
+      );
+    return { error: null, done: "Closed as filled. Its page now says the job has been filled." };
+  }
+  if (intent === "delete") {
+    if (!(await deleteDraft({ companyId: company.id, jobId: job.id }))) {
+      return data(
+        { error: "Only a draft that was never published can be deleted.", done: null },
+        { status: 400 },
+      );
+    }
+    throw redirect("/employer");
+  }
+  throw data("Unknown action.", { status: 400 });
+}
+
+const STATUS_LABELS: Record<string, string> = {
+  draft: "Draft",
+  pending_payment: "Waiting for payment",
+  pending_review: "In review",
+  published: "Live",
+  expired: "Expired",
+  closed: "Filled",
+  removed: "Taken down",
+};
+
+export default function JobOverview() {
+  const { job, ready, canPublish, canRenew, canUpgrade, credits, plans, totals } =
+    useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [params] = useSearchParams();
+  const busy = navigation.state !== "idle";
+  const postPlans = plans.filter((p) => p.kind === "post");
+  const upgrade = plans.find((p) => p.kind === "upgrade");
+  return (
+    <div className="container narrow stack">
+      <p className="muted">
+        <Link to="/employer">Dashboard</Link> › {job.title}
+      </p>
+      <h1>{job.title}</h1>
+      <p>
+        <span className={`status ${job.status}`}>{STATUS_LABELS[job.status] ?? job.status}</span>
+        {job.featured ? <span className="badge">Featured</span> : null}{" "}
+        {job.live && job.valid_through ? <>Live until {formatDate(job.valid_through)}. </> : null}
+        {job.status === "expired" && job.valid_through ? (
+          <>Ended {formatDate(job.valid_through)}. </>
+        ) : null}
+      </p>
+      {params.get("checkout") === "canceled" ? (
+        <p className="notice" role="status">
+          Checkout canceled: nothing was charged. The job is waiting for you here.
+        </p>
+      ) : null}
+      {params.get("saved") ? (
+        <p className="form-success" role="status">
+          Changes saved.
+        </p>
+      ) : null}
+      {actionData?.done ? (
+        <p className="form-success" role="status">
+          {actionData.done}
+        </p>
+      ) : null}
+      {actionData?.error ? (
+        <p className="form-errors" role="alert">
+          {actionData.error}
+        </p>
+      ) : null}
+      <p className="form-actions">
+        {job.status !== "removed" ? <Link to={`/employer/jobs/${job.id}/edit`}>Edit</Link> : null}
+        <Link to={`/employer/jobs/${job.id}/preview`}>Preview</Link>
+        {job.live ? <Link to={jobPath(job)}>Public page</Link> : null}
+      </p>
+      <p className="muted">
+        {totals.views} views · {totals.applyClicks} apply clicks · {totals.applications}{" "}
+        applications
+      </p>
+
+      {canPublish || canRenew ? (
+        <section className="card" id={canPublish ? "publish" : "renew"} aria-labelledby="pay-title">
+          <h2 id="pay-title">{canPublish ? "Publish" : "Renew for 30 days"}</h2>
+          {!ready ? (
+            <p className="notice">
+              Finish the job first: it needs a description of at least 50 characters.
+            </p>
+          ) : null}
+          {canRenew ? <p>Renewing adds 30 days; renewing early keeps the days left.</p> : null}
+          {credits > 0 ? (
+            <Form method="post">
+              <input type="hidden" name="intent" value="credit" />
+              <button type="submit" className="button" disabled={busy || !ready}>
+                {canPublish ? "Publish" : "Renew"} with a credit ({credits} left)
+              </button>
+            </Form>
+          ) : null}
+          <div className="form-actions">
+            {postPlans.map((plan) => (
+              <Form method="post" key={plan.code}>
+                <input type="hidden" name="intent" value="checkout" />
+                <input type="hidden" name="plan" value={plan.code} />
+                <button
+                  type="submit"
+                  className={plan.code === "featured" ? "button" : "button secondary"}
+                  disabled={busy || !ready}
+                >
+                  {canPublish ? "Pay and publish" : "Renew"}: {plan.name}, {plan.price}
+                </button>
+              </Form>
+            ))}
+          </div>
+        </section>
+      ) : null}
+
+      {canUpgrade && upgrade ? (
+        <section className="card" aria-labelledby="upgrade-title">
+          <h2 id="upgrade-title">Feature this job</h2>
+          <p>
+            Pinned above matching jobs, highlighted, and first in alert emails for the rest of its
+            run.
+          </p>
+          <Form method="post">
+            <input type="hidden" name="intent" value="upgrade" />
+            <button type="submit" className="button secondary" disabled={busy}>
+              Upgrade to Featured: {upgrade.price}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+
+      {job.status === "published" || job.status === "expired" ? (
+        <section className="card" aria-labelledby="close-title">
+          <h2 id="close-title">Filled?</h2>
+          <Form method="post">
+            <input type="hidden" name="intent" value="close" />
+            <button type="submit" className="button secondary">
+              Close as filled
+            </button>
+          </Form>
+        </section>
+      ) : null}
+      {job.status === "draft" && !job.published_at ? (
+        <Form method="post">
+          <input type="hidden" name="intent" value="delete" />
+          <button type="submit" className="button link danger">
+            Delete this draft
+          </button>
+        </Form>
+      ) : null}
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,108 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import {
+  type ActionFunctionArgs,
+  data,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { requireEmployer } from "~/auth/guards.server";
+import styles from "~/billing/employer.css?url";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import {
+  formValuesOf,
+  getCompanyJob,
+  getPostingOptions,
+  suggestSpecialties,
+  updateJob,
+} from "~/jobs/posting.server";
+import { JobForm } from "~/jobs/posting-form";
+import { JobSchema, jobSchemaFor } from "~/jobs/posting-schemas";
+import { parseId } from "~/utils/http";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const meta: MetaFunction = () => [
+  { title: "Edit job | MedCode Jobs" },
+  { name: "robots", content: "noindex" },
+];
+
+async function ownJob(request: Request, params: { id?: string }) {
+  const auth = await requireEmployer(request);
+  const jobId = parseId(params.id);
+  const job = jobId ? await getCompanyJob({ companyId: auth.company.id, jobId }) : undefined;
+  if (!job || job.status === "removed") throw data("This job does not exist.", { status: 404 });
+  return { ...auth, job };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { job } = await ownJob(request, params);
+  const [options, suggestions] = await Promise.all([getPostingOptions(), suggestSpecialties(job)]);
+  return {
+    job: { id: job.id, title: job.title, status: job.status, live: Boolean(job.published_at) },
+    defaultValue: formValuesOf(job),
+    options,
+    suggestions,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, company, job } = await ownJob(request, params);
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  const live = Boolean(job.published_at);
+  // A job that has been live is edited in place: it must stay complete.
+  const schema = live ? JobSchema : jobSchemaFor(intent);
+  const submission = parseWithZod(formData, { schema });
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  const result = await updateJob({
+    companyId: company.id,
+    jobId: job.id,
+    userId: user.id,
+    values: submission.value,
+  });
+  if (!result.ok) throw data("This job does not exist.", { status: 404 });
+  if (live) throw redirect(`/employer/jobs/${job.id}?saved=1`);
+  throw redirect(
+    intent === "draft"
+      ? `/employer/jobs/${job.id}/edit?saved=draft`
+      : `/employer/jobs/${job.id}/preview`,
+  );
+}
+
+export default function EditJob() {
+  const { job, defaultValue, options, suggestions } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  return (
+    <div className="container narrow stack">
+      <p className="muted">
+        <Link to="/employer">Dashboard</Link> ›{" "}
+        <Link to={`/employer/jobs/${job.id}`}>{job.title}</Link> › Edit
+      </p>
+      <h1>Edit: {job.title}</h1>
+      {params.get("saved") === "draft" ? (
+        <p className="form-success" role="status">
+          Draft saved.
+        </p>
+      ) : null}
+      {job.live ? (
+        <p className="notice">
+          This job has been live: your changes show at once, at no charge, and are logged.
+        </p>
+      ) : null}
+      <JobForm
+        options={options}
+        suggestions={suggestions}
+        defaultValue={defaultValue}
+        lastResult={actionData?.result}
+        live={job.live}
+      />
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,64 @@
+import {
+  data,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requireEmployer } from "~/auth/guards.server";
+import styles from "~/billing/employer.css?url";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { JobView } from "~/components/job-view";
+import { listSimilarJobs } from "~/jobs/jobs.server";
+import { getJobPreview } from "~/jobs/posting.server";
+import { parseId } from "~/utils/http";
+import { renderMarkdown } from "~/utils/markdown.server";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const meta: MetaFunction = () => [
+  { title: "Preview | MedCode Jobs" },
+  { name: "robots", content: "noindex" },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { company } = await requireEmployer(request);
+  const jobId = parseId(params.id);
+  const preview = jobId ? await getJobPreview({ companyId: company.id, jobId }) : undefined;
+  if (!preview || preview.status === "removed")
+    throw data("This job does not exist.", { status: 404 });
+  const similar = await listSimilarJobs({ jobId: preview.job.id, limit: 4 });
+  return {
+    status: preview.status,
+    job: preview.job,
+    codes: preview.codes,
+    similar,
+    descriptionHtml: renderMarkdown(preview.job.description),
+  };
+}
+
+export default function PreviewJob() {
+  const { status, ...page } = useLoaderData<typeof loader>();
+  const unpaid = status === "draft" || status === "pending_payment";
+  return (
+    <>
+      <section className="preview-bar" aria-label="Preview">
+        <div className="container form-actions">
+          <strong>Preview: this is the page coders will see.</strong>
+          <Link to={`/employer/jobs/${page.job.id}/edit`}>Edit</Link>
+          {unpaid ? (
+            <Link to={`/employer/jobs/${page.job.id}#publish`} className="button">
+              Publish
+            </Link>
+          ) : (
+            <Link to={`/employer/jobs/${page.job.id}`}>Back to the job</Link>
+          )}
+        </div>
+      </section>
+      <JobView {...page} />
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
