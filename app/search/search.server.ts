@@ -7,6 +7,7 @@ import { isOpen } from "~/jobs/jobs.server";
 import { getDb } from "~/utils/db.server";
 import {
   effectiveSort,
+  emptyFilters,
   MAX_RADIUS,
   RADIUS_CHOICES,
   SETTING_VALUES,
@@ -626,8 +627,24 @@ export async function suggestAlternatives(
   if (f.posted != null)
     candidates.push({ label: "Posted any time", filters: { ...f, posted: null } });
   if (f.location) candidates.push({ label: "Anywhere", filters: { ...f, location: "" } });
-  const counted = await Promise.all(
-    candidates.slice(0, 8).map(async (c) => ({ ...c, total: await countJobs(c.filters, db) })),
-  );
-  return counted.filter((c) => c.total > 0);
+  const count = (list: typeof candidates) =>
+    Promise.all(list.map(async (c) => ({ ...c, total: await countJobs(c.filters, db) }))).then(
+      (rows) => rows.filter((c) => c.total > 0),
+    );
+  const counted = await count(candidates.slice(0, 8));
+  if (counted.length) return counted;
+  // No single change helps: offer each main part of the search on its own, then everything.
+  const broader: typeof candidates = [];
+  if (f.q && (f.location || f.specialty.length || f.credential.length))
+    broader.push({
+      label: `“${f.q}” anywhere, no other filters`,
+      filters: { ...emptyFilters, q: f.q },
+    });
+  if (f.location)
+    broader.push({
+      label: `All jobs within ${f.radius} miles of ${search.place?.label ?? f.location}`,
+      filters: { ...emptyFilters, location: f.location, radius: f.radius },
+    });
+  broader.push({ label: "All open jobs", filters: { ...emptyFilters } });
+  return count(broader);
 }
