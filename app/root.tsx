@@ -104,6 +104,11 @@ function SiteHeader({ user }: { user: RootUser }) {
             <li>
               <NavLink to="/specialties">Specialties</NavLink>
             </li>
+            {!user ? (
+              <li>
+                <NavLink to="/pricing">For employers</NavLink>
+              </li>
+            ) : null}
             {user ? (
               <>
                 {user.role === "employer" ? (
@@ -157,6 +162,9 @@ function SiteFooter() {
             </li>
             <li>
               <Link to="/about">About</Link>
+            </li>
+            <li>
+              <Link to="/pricing">Pricing</Link>
             </li>
           </ul>
         </nav>

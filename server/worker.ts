@@ -8,6 +8,8 @@ import {
 } from "../app/email/outbox.server";
 import { listenForQueuedEmails } from "../app/email/outbox-listener.server";
 import { expireJobs } from "../app/jobs/expiry.server";
+import { sendExpiryWarnings } from "../app/jobs/posting-expiry.server";
+import { rollUpApplications } from "../app/jobs/posting-stats.server";
 import { getEnv } from "../app/utils/env.server";
 import { logger } from "./logger";
 
@@ -16,6 +18,8 @@ export type Worker = { stop: () => Promise<void> };
 // Every background job the site runs on a schedule: name, cron (UTC) and handler.
 const scheduled: { name: string; cron: string; run: (boss: PgBoss) => Promise<unknown> }[] = [
   { name: "expire-jobs", cron: "* * * * *", run: () => expireJobs() },
+  { name: "expiry-warnings", cron: "*/15 * * * *", run: () => sendExpiryWarnings() },
+  { name: "job-stats-rollup", cron: "*/10 * * * *", run: () => rollUpApplications() },
   { name: "prune-rate-limits", cron: "17 * * * *", run: () => pruneRateLimits() },
   // Safety net for outbox rows whose delivery job never ran (see 007-email-outbox.md).
   { name: "email-sweep", cron: "* * * * *", run: (boss) => enqueueEmailDeliveries(boss) },

@@ -3,6 +3,8 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spendCredit } from "../../app/billing/credits.server";
+import { getStripe } from "../../app/billing/stripe.server";
+import { syncStripePlans } from "../../app/billing/stripe-sync.server";
 import * as checkoutPage from "../../app/routes/checkout.$id";
 import * as devCheckout from "../../app/routes/dev.checkout.$id";
 import * as overview from "../../app/routes/employer.jobs.$id._index";
@@ -61,6 +63,23 @@ beforeAll(async () => {
             payment_status: "unpaid",
           }),
         );
+      } else if (req.method === "POST" && path === "/v1/products") {
+        res.end(
+          JSON.stringify({
+            id: `prod_${new URLSearchParams(raw).get("metadata[plan_code]")}`,
+            object: "product",
+          }),
+        );
+      } else if (req.method === "POST" && path === "/v1/prices") {
+        const body = new URLSearchParams(raw);
+        res.end(
+          JSON.stringify({
+            id: `price_${body.get("metadata[plan_code]")}_${body.get("unit_amount")}`,
+            object: "price",
+          }),
+        );
+      } else if (req.method === "POST" && /^\/v1\/(products|prices)\/[\w]+$/.test(path)) {
+        res.end(JSON.stringify({ id: path.split("/").pop(), object: "object" }));
       } else if (req.method === "GET" && path.startsWith("/v1/checkout/sessions/")) {
         res.end(
           JSON.stringify({
@@ -340,5 +359,29 @@ describe("credits", () => {
       .where("job_id", "in", jobs)
       .execute();
     expect(uses).toHaveLength(3);
+  });
+});
+
+describe("npm run stripe:sync", () => {
+  it("creates a product and a price per plan from the settings, then leaves them alone", async () => {
+    requests.length = 0;
+    const first = await syncStripePlans(getDb(), getStripe()!);
+    expect(first).toContain("featured: price price_featured_24900 (24900 cents)");
+    expect(requests.filter((r) => r.path === "/v1/prices")).toHaveLength(4);
+    expect(requests.find((r) => r.path === "/v1/prices")?.idempotencyKey).toMatch(/^price-plan-/);
+    requests.length = 0;
+    expect(await syncStripePlans(getDb(), getStripe()!)).toEqual([]);
+    expect(
+      requests.filter((r) => r.path === "/v1/prices" || r.path === "/v1/products"),
+    ).toHaveLength(0);
+    const featured = await getDb()
+      .selectFrom("plans")
+      .select(["stripe_price_id", "stripe_price_cents"])
+      .where("code", "=", "featured")
+      .executeTakeFirstOrThrow();
+    expect(featured).toEqual({
+      stripe_price_id: "price_featured_24900",
+      stripe_price_cents: 24900,
+    });
   });
 });

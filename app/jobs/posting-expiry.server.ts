@@ -1,0 +1,73 @@
+// Warns employers three days before a job's validity ends, once per validity period: a
+// renewal moves valid_through, and the next period gets its own warning.
+import { sql } from "kysely";
+import { sendEmail } from "~/email/email.server";
+import { getDb } from "~/utils/db.server";
+import { getEnv } from "~/utils/env.server";
+import { formatDate } from "./format";
+
+export const WARNING_DAYS = 3;
+
+export async function sendExpiryWarnings({
+  now = new Date(),
+  limit = 500,
+}: {
+  now?: Date;
+  limit?: number;
+} = {}) {
+  const db = getDb();
+  const soon = new Date(now.getTime() + WARNING_DAYS * 86_400_000);
+  const due = await db
+    .selectFrom("jobs")
+    .select(["id", "title", "company_id", "created_by", "valid_through"])
+    .where("status", "=", "published")
+    .where("valid_through", ">", now)
+    .where("valid_through", "<=", soon)
+    .where((eb) =>
+      eb.or([
+        eb("expiry_warned_for", "is", null),
+        eb("expiry_warned_for", "!=", eb.ref("valid_through")),
+      ]),
+    )
+    .limit(limit)
+    .execute();
+  let sent = 0;
+  for (const job of due) {
+    await db.transaction().execute(async (trx) => {
+      // Whoever posted the job, or else the company's first owner.
+      const to = await trx
+        .selectFrom("company_members")
+        .innerJoin("users", "users.id", "company_members.user_id")
+        .select(["users.email", "users.name"])
+        .where("company_members.company_id", "=", job.company_id)
+        .orderBy(sql`company_members.user_id = ${job.created_by ?? 0}`, "desc")
+        .orderBy(sql`company_members.role = 'owner'`, "desc")
+        .orderBy("company_members.created_at")
+        .executeTakeFirst();
+      const validThrough = job.valid_through as Date;
+      if (to) {
+        await sendEmail(
+          {
+            to: to.email,
+            template: "job-expiring",
+            dedupeKey: `job-expiring:${job.id}:${validThrough.toISOString()}`,
+            props: {
+              name: to.name,
+              jobTitle: job.title,
+              expiresOn: formatDate(validThrough),
+              renewUrl: `${getEnv().APP_URL}/employer/jobs/${job.id}#renew`,
+            },
+          },
+          trx,
+        );
+        sent += 1;
+      }
+      await trx
+        .updateTable("jobs")
+        .set({ expiry_warned_for: validThrough })
+        .where("id", "=", job.id)
+        .execute();
+    });
+  }
+  return { warned: sent };
+}
