@@ -1,0 +1,104 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectAccessible, launch, noBrowser, openPage } from "./browser";
+
+const stamp = Date.now();
+// One unusual word in the title, so a search for it finds exactly this job.
+const word = `Zephyrcoder${stamp.toString(36)}`;
+
+async function followEmailLink(page: Page, to: string, linkPattern: RegExp) {
+  await page.goto("/dev/emails");
+  const item = page.locator("li.card", { hasText: `To ${to}` }).first();
+  await item.waitFor();
+  await item.locator("summary").click();
+  const href = await item.locator("pre a", { hasText: linkPattern }).first().getAttribute("href");
+  expect(href).toBeTruthy();
+  await page.goto(href!);
+}
+
+async function payInTestMode(page: Page) {
+  await page.waitForURL(/\/dev\/checkout\/\d+$/);
+  await page.getByText("TEST MODE").first().waitFor();
+  await page.getByRole("button", { name: /^Pay / }).click();
+  await page.getByRole("heading", { name: "Payment received" }).waitFor();
+}
+
+describe.skipIf(noBrowser)("employers (Chromium)", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("an employer writes a job, previews it, pays in test mode, finds it live, and renews it", async () => {
+    const { page, problems, close } = await openPage(browser);
+    const email = `e2e-employer-${stamp}@example.com`;
+    await page.goto("/signup?role=employer");
+    await page.getByLabel("hiring coders").check();
+    await page.getByLabel("Your name").fill("Pat Employer");
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill("we-post-coding-jobs");
+    await page.getByLabel("Company name").fill(`Northwind Coding ${stamp}`);
+    await page.getByRole("button", { name: "Create account" }).click();
+    await page.getByRole("heading", { name: "Check your email" }).waitFor();
+    await followEmailLink(page, email, /verify-email/);
+    await page.getByRole("button", { name: "Confirm my email" }).click();
+    await page.getByRole("link", { name: "Dashboard" }).waitFor();
+
+    await page.goto("/employer/jobs/new");
+    await expectAccessible(page);
+    const title = `Remote ${word} Risk Adjustment Coder`;
+    await page.getByLabel("Job title").fill(title);
+    // An error first: nothing typed is lost.
+    await page.getByLabel("Description (Markdown)").fill("Too short");
+    await page.getByRole("button", { name: "Save and preview" }).click();
+    await page.getByText("Describe the job in at least 50 characters.").waitFor();
+    expect(await page.getByLabel("Job title").inputValue()).toBe(title);
+    await page
+      .getByLabel("Description (Markdown)")
+      .fill(
+        "## The work\n\nReview charts for HCC capture (E11.9, I50.9) under MEAT criteria. CRC required; remote in the US.",
+      );
+    await page.getByLabel("CRC required").check();
+    await page.getByRole("radio", { name: "Per year" }).check();
+    await page.getByLabel("From (USD)").fill("58000");
+    await page.getByLabel("To (USD)").fill("66000");
+    await page.getByRole("button", { name: "Save and preview" }).click();
+
+    await page.getByText("Preview: this is the page coders will see.").waitFor();
+    await page.getByRole("heading", { level: 1, name: title }).waitFor();
+    await page.getByText("$58,000–$66,000 a year").first().waitFor();
+    await page.getByRole("link", { name: "Publish" }).click();
+
+    await page.getByRole("button", { name: /Pay and publish: Standard/ }).click();
+    await payInTestMode(page);
+
+    await page.goto(`/jobs?q=${word}`);
+    await page.getByRole("link", { name: title }).first().waitFor();
+
+    await page.goto("/employer");
+    const row = page.getByRole("row", { name: new RegExp(word) });
+    await row.getByText("Live").waitFor();
+    const daysBefore = Number(await row.locator("td").nth(2).innerText());
+    expect(daysBefore).toBe(30);
+    await expectAccessible(page);
+
+    await row.getByRole("link", { name: title }).click();
+    await page.getByRole("button", { name: /^Renew: Standard/ }).click();
+    await payInTestMode(page);
+    await page.goto("/employer");
+    const daysAfter = Number(
+      await page
+        .getByRole("row", { name: new RegExp(word) })
+        .locator("td")
+        .nth(2)
+        .innerText(),
+    );
+    expect(daysAfter).toBe(60);
+
+    expect(problems).toEqual([]);
+    await close();
+  });
+});
