@@ -1,4 +1,4 @@
-import { type Kysely, type MigrationResultSet, Migrator } from "kysely";
+import { type Kysely, type MigrationResultSet, Migrator, NO_MIGRATIONS } from "kysely";
 import { migrations } from "./migrations/index";
 
 export function createMigrator(db: Kysely<any>) {
@@ -20,4 +20,9 @@ export async function migrateToLatest(db: Kysely<any>, log: (line: string) => vo
 
 export async function migrateDown(db: Kysely<any>, log: (line: string) => void = () => {}) {
   check(await createMigrator(db).migrateDown(), log);
+}
+
+/** Rolls every migration back (tests of the down migrations). */
+export async function migrateAllDown(db: Kysely<any>, log: (line: string) => void = () => {}) {
+  check(await createMigrator(db).migrateTo(NO_MIGRATIONS), log);
 }

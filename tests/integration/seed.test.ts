@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { verifyPassword } from "../../app/auth/password.server";
 import { getDb } from "../../app/utils/db.server";
-import { migrateDown, migrateToLatest } from "../../db/migrate";
+import { migrateAllDown, migrateToLatest } from "../../db/migrate";
 import { DEMO_PASSWORD, seedDemo } from "../../db/seed/seed";
 
 describe("demo seed", () => {
@@ -116,21 +116,20 @@ describe("demo seed", () => {
 });
 
 describe("migrations", () => {
-  it("roll all the way down and up again", async () => {
+  const tables = async () =>
+    (
+      await sql<{ table_name: string }>`
+        select table_name from information_schema.tables
+        where table_schema = 'public' and table_name not like 'kysely_%' order by table_name`.execute(getDb())
+    ).rows.map((r) => r.table_name);
+
+  it("roll all the way down, leaving no table behind, and up again", async () => {
     const db = getDb();
-    await migrateDown(db);
-    const { rows } = await sql<{
-      n: number;
-    }>`select count(*)::int as n from information_schema.tables where table_schema = 'public' and table_name = 'jobs'`.execute(
-      db,
-    );
-    expect(rows[0].n).toBe(0);
+    const before = await tables();
+    expect(before).toContain("jobs");
+    await migrateAllDown(db);
+    expect(await tables()).toEqual([]);
     await migrateToLatest(db);
-    const again = await sql<{
-      n: number;
-    }>`select count(*)::int as n from information_schema.tables where table_schema = 'public' and table_name = 'jobs'`.execute(
-      db,
-    );
-    expect(again.rows[0].n).toBe(1);
+    expect(await tables()).toEqual(before);
   });
 });
