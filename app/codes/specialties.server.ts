@@ -1,30 +1,35 @@
 import { type Kysely, sql } from "kysely";
 import type { DB } from "#db/types";
 import { isOpen } from "~/jobs/jobs.server";
+import { cached } from "~/utils/cache.server";
 import { getDb } from "~/utils/db.server";
 import { codePath, parseCode } from "./code-systems";
 import { inSpecialtyIds, listOpenJobCards } from "./job-lists.server";
 
-/** Every specialty with its number of open jobs, for the home page and the specialty index. */
-export async function listSpecialtiesWithCounts() {
-  return getDb()
-    .selectFrom("specialties")
-    .select(["specialties.slug", "specialties.name", "specialties.group"])
-    .select((eb) =>
-      eb.fn
-        .coalesce(
-          eb
-            .selectFrom("job_specialties")
-            .innerJoin("jobs", "jobs.id", "job_specialties.job_id")
-            .whereRef("job_specialties.specialty_id", "=", "specialties.id")
-            .where(isOpen)
-            .select(sql<number>`count(*)::int`.as("n")),
-          sql<number>`0`,
-        )
-        .as("open_jobs"),
-    )
-    .orderBy("specialties.name")
-    .execute();
+/**
+ * Every specialty with its number of open jobs, for the home page and the specialty index.
+ * One grouped pass over the open jobs, cached for a minute: it counts every open job.
+ */
+export function listSpecialtiesWithCounts() {
+  return cached("specialty-open-counts", 60_000, async () => {
+    const db = getDb();
+    const [specialties, counts] = await Promise.all([
+      db
+        .selectFrom("specialties")
+        .select(["id", "slug", "name", "group"])
+        .orderBy("name")
+        .execute(),
+      db
+        .selectFrom("job_specialties")
+        .innerJoin("jobs", "jobs.id", "job_specialties.job_id")
+        .where(isOpen)
+        .select(["job_specialties.specialty_id", sql<number>`count(*)::int`.as("n")])
+        .groupBy("job_specialties.specialty_id")
+        .execute(),
+    ]);
+    const bySpecialty = new Map(counts.map((row) => [row.specialty_id, row.n]));
+    return specialties.map(({ id, ...s }) => ({ ...s, open_jobs: bySpecialty.get(id) ?? 0 }));
+  });
 }
 
 export const SPECIALTY_GROUPS: Record<string, string> = {

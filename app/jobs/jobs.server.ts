@@ -1,6 +1,7 @@
 import { type ExpressionBuilder, type Kysely, sql } from "kysely";
 import { jsonArrayFrom, jsonObjectFrom } from "kysely/helpers/postgres";
 import type { DB } from "#db/types";
+import { cached } from "~/utils/cache.server";
 import { getDb } from "~/utils/db.server";
 
 /** The one definition of "open": published and not past its validity end. */
@@ -73,56 +74,16 @@ export async function listFeaturedJobs({ limit = 6 }: { limit?: number } = {}) {
     .execute();
 }
 
-export const PAGE_SIZE = 20;
-
-function inSpecialties(slugs: string[]) {
-  return (eb: ExpressionBuilder<DB, "jobs">) =>
-    eb.exists(
-      eb
-        .selectFrom("job_specialties")
-        .innerJoin("specialties", "specialties.id", "job_specialties.specialty_id")
-        .whereRef("job_specialties.job_id", "=", "jobs.id")
-        .where("specialties.slug", "in", slugs),
-    );
-}
-
-/** The plain open-jobs list: newest first, with the total; optionally within specialties. */
-export async function listOpenJobs({
-  page = 1,
-  specialties = [],
-}: {
-  page?: number;
-  specialties?: string[];
-} = {}) {
-  const db = getDb();
-  let list = cardQuery(db);
-  let count = db
-    .selectFrom("jobs")
-    .select((eb) => eb.fn.countAll<number>().as("count"))
-    .where(isOpen);
-  if (specialties.length) {
-    list = list.where(inSpecialties(specialties));
-    count = count.where(inSpecialties(specialties));
-  }
-  const [jobs, { count: total }] = await Promise.all([
-    list
-      .orderBy("jobs.published_at", "desc")
-      .orderBy("jobs.id", "desc")
-      .limit(PAGE_SIZE)
-      .offset((page - 1) * PAGE_SIZE)
-      .execute(),
-    count.executeTakeFirstOrThrow(),
-  ]);
-  return { jobs, total, page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
-}
-
-export async function countOpenJobs() {
-  const row = await getDb()
-    .selectFrom("jobs")
-    .select((eb) => eb.fn.countAll<number>().as("count"))
-    .where(isOpen)
-    .executeTakeFirstOrThrow();
-  return row.count;
+/** How many jobs are open (home page headline): counted at most once a minute. */
+export function countOpenJobs() {
+  return cached("open-job-count", 60_000, async () => {
+    const row = await getDb()
+      .selectFrom("jobs")
+      .select((eb) => eb.fn.countAll<number>().as("count"))
+      .where(isOpen)
+      .executeTakeFirstOrThrow();
+    return row.count;
+  });
 }
 
 /** A job with everything its page shows, whatever its status (the page decides what to say). */

@@ -4,6 +4,7 @@ import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql
 import { jsonArrayFrom } from "kysely/helpers/postgres";
 import type { DB } from "#db/types";
 import { isOpen } from "~/jobs/jobs.server";
+import { cached, clearCache } from "~/utils/cache.server";
 import { getDb } from "~/utils/db.server";
 import {
   effectiveSort,
@@ -26,20 +27,14 @@ type Reference = {
   credentials: { id: number; code: string; name: string }[];
 };
 
-let referenceCache: { at: number; value: Promise<Reference> } | undefined;
-
 /** Specialties and credentials change only with a reference seed: cached for a minute. */
 export function loadReference(db: Kysely<DB> = getDb()): Promise<Reference> {
-  if (referenceCache && Date.now() - referenceCache.at < 60_000) return referenceCache.value;
-  const value = Promise.all([
-    db.selectFrom("specialties").select(["id", "slug", "name"]).orderBy("name").execute(),
-    db.selectFrom("credentials").select(["id", "code", "name"]).orderBy("code").execute(),
-  ]).then(([specialties, credentials]) => ({ specialties, credentials }));
-  value.catch(() => {
-    referenceCache = undefined;
-  });
-  referenceCache = { at: Date.now(), value };
-  return value;
+  return cached("search:reference", 60_000, () =>
+    Promise.all([
+      db.selectFrom("specialties").select(["id", "slug", "name"]).orderBy("name").execute(),
+      db.selectFrom("credentials").select(["id", "code", "name"]).orderBy("code").execute(),
+    ]).then(([specialties, credentials]) => ({ specialties, credentials })),
+  );
 }
 
 /** A 5-digit ZIP, "City, ST" or a bare city name (the state with most ZIPs of that name). */
@@ -473,11 +468,9 @@ export type SearchResult = {
   facets: FacetCounts;
 };
 
-const statsCache = new Map<string, { at: number; stats: Promise<Stats> }>();
-
 /** Forgets cached counts (tests, and after bulk changes in scripts). */
 export function clearSearchCache() {
-  statsCache.clear();
+  clearCache("search:");
 }
 
 function cachedStats(
@@ -493,13 +486,9 @@ function cachedStats(
     search.place,
     options.facets,
   ]);
-  const hit = statsCache.get(key);
-  if (hit && Date.now() - hit.at < options.cacheSeconds * 1000) return hit.stats;
-  const stats = computeStats(search, db, options);
-  stats.catch(() => statsCache.delete(key));
-  if (statsCache.size >= 1000) statsCache.delete(statsCache.keys().next().value as string);
-  statsCache.set(key, { at: Date.now(), stats });
-  return stats;
+  return cached(`search:stats:${key}`, options.cacheSeconds * 1000, () =>
+    computeStats(search, db, options),
+  );
 }
 
 /**
