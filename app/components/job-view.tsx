@@ -27,9 +27,11 @@ export type JobViewProps = {
   similar: Jsonish<JobCard>[];
   codes: Jsonish<CodeMention>[];
   descriptionHtml: string;
+  /** Extra controls beside Apply on the public page (saving the job); none in the preview. */
+  actions?: React.ReactNode;
 };
 
-export function JobView({ job, similar, codes, descriptionHtml }: JobViewProps) {
+export function JobView({ job, similar, codes, descriptionHtml, actions }: JobViewProps) {
   // Picked specialties first, then the suggested ones.
   const specialties = [...job.specialties].sort(
     (a, b) => Number(a.source === "inferred") - Number(b.source === "inferred"),
@@ -63,11 +65,14 @@ export function JobView({ job, similar, codes, descriptionHtml }: JobViewProps) 
               · {formatLocation(job)}
             </p>
           </div>
-          {job.open ? (
-            <Link to={`/jobs/${job.id}/apply`} className="button">
-              Apply now
-            </Link>
-          ) : null}
+          <div className="job-actions">
+            {job.open ? (
+              <Link to={`/jobs/${job.id}/apply`} className="button">
+                Apply now
+              </Link>
+            ) : null}
+            {actions}
+          </div>
         </header>
         <section className="card" aria-label="Job facts">
           <dl className="facts">

@@ -1,5 +1,6 @@
 import { data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useFetcher, useLoaderData, useLocation } from "@remix-run/react";
+import { getUser } from "~/auth/guards.server";
 import { describeCodes } from "~/codes/codes.server";
 import { findCodes } from "~/codes/detect";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -8,6 +9,7 @@ import { jobPath } from "~/jobs/format";
 import { getJobPage, listSimilarJobs } from "~/jobs/jobs.server";
 import { jobPostingJsonLd } from "~/jobs/json-ld";
 import { recordJobView } from "~/jobs/posting-stats.server";
+import { isJobSaved } from "~/jobs/saved.server";
 import { getEnv } from "~/utils/env.server";
 import { parseId } from "~/utils/http";
 import { markdownToText, renderMarkdown } from "~/utils/markdown.server";
@@ -18,10 +20,17 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   if (!job) throw data("This job does not exist.", { status: 404 });
   if (params.slug !== job.slug) throw redirect(jobPath(job), 301);
   if (job.open) recordJobView(job.id, request);
-  const [similar, codes] = await Promise.all([
+  const [similar, codes, user] = await Promise.all([
     listSimilarJobs({ jobId: job.id, limit: job.open ? 4 : 8 }),
     describeCodes(findCodes(`${job.title}\n${job.description}`).slice(0, 24)),
+    getUser(request),
   ]);
+  const viewer = user
+    ? {
+        candidate: user.role === "candidate",
+        saved: user.role === "candidate" && (await isJobSaved({ userId: user.id, jobId: job.id })),
+      }
+    : null;
   const origin = getEnv().APP_URL ?? "";
   const canonical = `${origin}${jobPath(job)}`;
   const descriptionHtml = renderMarkdown(job.description);
@@ -29,6 +38,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     job,
     similar,
     codes,
+    viewer,
     canonical,
     descriptionHtml,
     summary: markdownToText(job.description).slice(0, 200),
@@ -55,7 +65,42 @@ export const meta: MetaFunction<typeof loader> = ({ data: page }) => {
 };
 
 export default function JobPageRoute() {
-  return <JobView {...useLoaderData<typeof loader>()} />;
+  const page = useLoaderData<typeof loader>();
+  return <JobView {...page} actions={<SaveJob jobId={page.job.id} viewer={page.viewer} />} />;
+}
+
+/** Coders keep jobs at /me/saved; a plain form, so it works without JavaScript. */
+function SaveJob({
+  jobId,
+  viewer,
+}: {
+  jobId: number;
+  viewer: { candidate: boolean; saved: boolean } | null;
+}) {
+  const fetcher = useFetcher();
+  const location = useLocation();
+  if (!viewer) {
+    return (
+      <Link
+        className="button secondary"
+        to={`/login?redirectTo=${encodeURIComponent(location.pathname)}`}
+      >
+        Log in to save
+      </Link>
+    );
+  }
+  if (!viewer.candidate) return null;
+  // Optimistic: show the new state while the request is in flight.
+  const saved = fetcher.formData ? fetcher.formData.get("intent") === "save" : viewer.saved;
+  return (
+    <fetcher.Form method="post" action={`/jobs/${jobId}/save`}>
+      <input type="hidden" name="intent" value={saved ? "unsave" : "save"} />
+      <input type="hidden" name="redirectTo" value={location.pathname} />
+      <button type="submit" className="button secondary" aria-pressed={saved}>
+        {saved ? "Saved ✓" : "Save job"}
+      </button>
+    </fetcher.Form>
+  );
 }
 
 export function ErrorBoundary() {

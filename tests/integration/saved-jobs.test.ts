@@ -1,5 +1,6 @@
 import { en, Faker } from "@faker-js/faker";
 import { describe, expect, it } from "vitest";
+import * as jobPage from "../../app/routes/jobs.$id.$slug";
 import * as save from "../../app/routes/jobs.$id.save";
 import * as saved from "../../app/routes/me.saved";
 import { getDb } from "../../app/utils/db.server";
@@ -43,6 +44,33 @@ describe("saved jobs", () => {
     expect(
       ((await call(saved.loader, get("/me/saved", coder.cookie))).body as { jobs: unknown[] }).jobs,
     ).toEqual([]);
+  });
+
+  it("shows the job page's Save button as saved to the coder who saved it", async () => {
+    const coder = await createUser({ role: "candidate" });
+    const jobId = await aJob();
+    const { slug } = await getDb()
+      .selectFrom("jobs")
+      .select("slug")
+      .where("id", "=", jobId)
+      .executeTakeFirstOrThrow();
+    const viewer = async (cookie?: string) =>
+      (
+        (
+          await call(jobPage.loader, get(`/jobs/${jobId}/${slug}`, cookie), {
+            id: String(jobId),
+            slug,
+          })
+        ).body as {
+          viewer: unknown;
+        }
+      ).viewer;
+    expect(await viewer(coder.cookie)).toEqual({ candidate: true, saved: false });
+    await call(save.action, post(`/jobs/${jobId}/save`, { intent: "save" }, coder.cookie), {
+      id: String(jobId),
+    });
+    expect(await viewer(coder.cookie)).toEqual({ candidate: true, saved: true });
+    expect(await viewer()).toBeNull();
   });
 
   it("keeps each coder's list their own", async () => {
