@@ -111,6 +111,11 @@ function SiteHeader({ user }: { user: RootUser }) {
             ) : null}
             {user ? (
               <>
+                {user.role === "candidate" ? (
+                  <li>
+                    <NavLink to="/me/saved">Saved jobs</NavLink>
+                  </li>
+                ) : null}
                 {user.role === "employer" ? (
                   <li>
                     <NavLink to="/employer">Dashboard</NavLink>
