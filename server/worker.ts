@@ -1,4 +1,5 @@
 import PgBoss from "pg-boss";
+import { sendApplicationDigests } from "../app/applications/pipeline.server";
 import { pruneRateLimits } from "../app/auth/rate-limit.server";
 import {
   deliverEmail,
@@ -7,6 +8,7 @@ import {
   listStalledEmailIds,
 } from "../app/email/outbox.server";
 import { listenForQueuedEmails } from "../app/email/outbox-listener.server";
+import { sweepUnclaimedFiles } from "../app/files/files.server";
 import { expireJobs } from "../app/jobs/expiry.server";
 import { sendExpiryWarnings } from "../app/jobs/posting-expiry.server";
 import { rollUpApplications } from "../app/jobs/posting-stats.server";
@@ -21,6 +23,10 @@ const scheduled: { name: string; cron: string; run: (boss: PgBoss) => Promise<un
   { name: "expiry-warnings", cron: "*/15 * * * *", run: () => sendExpiryWarnings() },
   { name: "job-stats-rollup", cron: "*/10 * * * *", run: () => rollUpApplications() },
   { name: "prune-rate-limits", cron: "17 * * * *", run: () => pruneRateLimits() },
+  // Employers who chose one daily summary get it at 13:00 UTC (morning in US time zones).
+  { name: "applications-digest", cron: "0 13 * * *", run: () => sendApplicationDigests() },
+  // Resumes uploaded on the apply page by visitors who never finished signing up.
+  { name: "sweep-unclaimed-files", cron: "41 * * * *", run: () => sweepUnclaimedFiles() },
   // Safety net for outbox rows whose delivery job never ran (see 007-email-outbox.md).
   { name: "email-sweep", cron: "* * * * *", run: (boss) => enqueueEmailDeliveries(boss) },
 ];

@@ -1,11 +1,13 @@
 // A person's data is theirs: one JSON export, and deletion that ends every session.
+import { detachCandidate, exportApplicationData } from "~/applications/account.server";
+import { deleteStoredObjects } from "~/files/files.server";
 import { getDb } from "~/utils/db.server";
 import { verifyPassword } from "./password.server";
 
 /** Everything the site holds about a user, for the JSON download. */
 export async function exportAccountData(userId: number) {
   const db = getDb();
-  const [user, profile, memberships, sessions, verifications, resets] = await Promise.all([
+  const [user, profile, memberships, sessions, verifications, resets, applied] = await Promise.all([
     db
       .selectFrom("users")
       .select(["id", "email", "name", "role", "email_verified_at", "created_at", "updated_at"])
@@ -42,6 +44,7 @@ export async function exportAccountData(userId: number) {
       .select(["created_at", "used_at"])
       .where("user_id", "=", userId)
       .execute(),
+    exportApplicationData(userId),
   ]);
   return {
     exported_at: new Date().toISOString(),
@@ -51,13 +54,16 @@ export async function exportAccountData(userId: number) {
     sessions,
     email_verifications: verifications,
     password_resets: resets,
+    applications: applied.applications,
+    files: applied.files,
   };
 }
 
 /**
  * Deletes the account after checking the password. Sessions, profile, memberships and links
  * go with it (foreign keys cascade). Companies, their jobs and billing records stay: they
- * belong to the company, not to the person.
+ * belong to the company, not to the person. Uploaded files are deleted from storage after
+ * the commit; applications stay with their companies as from a "Deleted candidate".
  */
 export async function deleteAccount(input: { userId: number; password: string }) {
   const db = getDb();
@@ -69,9 +75,12 @@ export async function deleteAccount(input: { userId: number; password: string })
   if (!user?.password_hash || !(await verifyPassword(user.password_hash, input.password))) {
     return { ok: false as const, reason: "wrong_password" as const };
   }
-  await db.transaction().execute(async (trx) => {
+  const storageKeys = await db.transaction().execute(async (trx) => {
+    const keys = await detachCandidate(trx, input.userId);
     await trx.deleteFrom("sessions").where("user_id", "=", input.userId).execute();
     await trx.deleteFrom("users").where("id", "=", input.userId).execute();
+    return keys;
   });
+  await deleteStoredObjects(storageKeys);
   return { ok: true as const };
 }

@@ -85,11 +85,15 @@ export type SignUpInput = {
   ip: string;
 };
 
-/** Creates an unverified account (and, for employers, their company) and emails a link. */
+/**
+ * Creates an unverified account (and, for employers, their company) and emails a link.
+ * `userId` is null when the address already had an account: callers other than the apply
+ * page must not reveal the difference (docs/decisions/012-files-and-applications.md).
+ */
 export async function signUp(
   input: SignUpInput,
   now = new Date(),
-): Promise<{ ok: true } | Limited> {
+): Promise<{ ok: true; userId: number | null } | Limited> {
   const email = normalizeEmail(input.email);
   const rate = await hitAll(
     [
@@ -101,7 +105,7 @@ export async function signUp(
   if (!rate.allowed) return limited(rate);
   // Hash before looking the address up, so both answers take the same time.
   const passwordHash = await hashPassword(input.password);
-  await getDb()
+  const userId = await getDb()
     .transaction()
     .execute(async (trx) => {
       const existing = await trx
@@ -109,7 +113,7 @@ export async function signUp(
         .select("id")
         .where((eb) => eb(eb.fn("lower", ["email"]), "=", email))
         .executeTakeFirst();
-      if (existing) return; // Same answer as a new account; the owner can log in or reset.
+      if (existing) return null; // Same answer as a new account; the owner can log in or reset.
       const user = await trx
         .insertInto("users")
         .values({ email, name: input.name.trim(), role: input.role, password_hash: passwordHash })
@@ -130,8 +134,9 @@ export async function signUp(
           .execute();
       }
       await createVerification(trx, user, email, now);
+      return user.id;
     });
-  return { ok: true };
+  return { ok: true, userId };
 }
 
 export async function logIn(

@@ -12,7 +12,11 @@ export type EmailTemplate =
   | "welcome"
   | "receipt"
   | "job-expiring"
-  | "job-taken-down";
+  | "job-taken-down"
+  | "application-received"
+  | "application-status"
+  | "new-application"
+  | "applications-digest";
 
 export type SendEmailInput = {
   to: string;

@@ -59,6 +59,37 @@ const examples: Record<EmailTemplate, { props: Record<string, unknown>; link: st
     },
     link: `${appUrl}/employer`,
   },
+  "application-received": {
+    props: { name: "Dana", jobTitle: "Inpatient Coder", companyName: "Riverbend Health" },
+    link: `${appUrl}/me/applications`,
+  },
+  "application-status": {
+    props: {
+      name: "Dana",
+      jobTitle: "Inpatient Coder",
+      companyName: "Riverbend Health",
+      status: "interview",
+    },
+    link: `${appUrl}/me/applications`,
+  },
+  "new-application": {
+    props: {
+      jobTitle: "Inpatient Coder",
+      companyName: "Riverbend Health",
+      candidateName: "Dana Coder",
+      credentials: ["CCS"],
+      url: `${appUrl}/employer/jobs/3/applicants/9`,
+    },
+    link: `${appUrl}/employer/jobs/3/applicants/9`,
+  },
+  "applications-digest": {
+    props: {
+      companyName: "Riverbend Health",
+      day: "2026-12-01",
+      jobs: [{ title: "Inpatient Coder", count: 2, url: `${appUrl}/employer/jobs/3/applicants` }],
+    },
+    link: `${appUrl}/employer/jobs/3/applicants`,
+  },
 };
 
 describe("email templates", () => {

@@ -1,8 +1,18 @@
 import { render } from "@react-email/render";
 import { createElement, type ReactElement } from "react";
 import { z } from "zod";
+import ApplicationReceived, {
+  subject as applicationReceivedSubject,
+} from "../../emails/application-received";
+import ApplicationStatus, {
+  subject as applicationStatusSubject,
+} from "../../emails/application-status";
+import ApplicationsDigest, {
+  subject as applicationsDigestSubject,
+} from "../../emails/applications-digest";
 import JobExpiring, { subject as jobExpiringSubject } from "../../emails/job-expiring";
 import JobTakenDown, { subject as jobTakenDownSubject } from "../../emails/job-taken-down";
+import NewApplication, { subject as newApplicationSubject } from "../../emails/new-application";
 import Receipt, { subject as receiptSubject } from "../../emails/receipt";
 import ResetPassword, { subject as resetPasswordSubject } from "../../emails/reset-password";
 import TeamInvite, { subject as teamInviteSubject } from "../../emails/team-invite";
@@ -89,6 +99,43 @@ export const templates = {
     }),
     subject: jobTakenDownSubject,
     component: (props) => createElement(JobTakenDown, props),
+  }),
+  "application-received": defineTemplate({
+    schema: z.object({ name, jobTitle: name, companyName: name }),
+    subject: applicationReceivedSubject,
+    component: (props, { appUrl }) => createElement(ApplicationReceived, { ...props, appUrl }),
+  }),
+  "application-status": defineTemplate({
+    schema: z.object({
+      name,
+      jobTitle: name,
+      companyName: name,
+      status: z.enum(["interview", "rejected"]),
+    }),
+    subject: applicationStatusSubject,
+    component: (props, { appUrl }) => createElement(ApplicationStatus, { ...props, appUrl }),
+  }),
+  "new-application": defineTemplate({
+    schema: z.object({
+      jobTitle: name,
+      companyName: name,
+      candidateName: name,
+      credentials: z.array(z.string().max(20)).max(30),
+      url: webUrl,
+    }),
+    subject: newApplicationSubject,
+    component: (props) => createElement(NewApplication, props),
+  }),
+  "applications-digest": defineTemplate({
+    schema: z.object({
+      companyName: name,
+      day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+      jobs: z
+        .array(z.object({ title: name, count: z.number().int().positive(), url: webUrl }))
+        .min(1),
+    }),
+    subject: applicationsDigestSubject,
+    component: (props) => createElement(ApplicationsDigest, props),
   }),
 } satisfies Record<EmailTemplate, { schema: z.ZodType }>;
 

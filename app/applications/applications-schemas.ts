@@ -1,0 +1,136 @@
+import { z } from "zod";
+
+// Shared by the apply, profile and applicant forms (client hints) and their actions (the check).
+
+export const PIPELINE = ["new", "reviewing", "interview", "offer", "hired"] as const;
+export const EMPLOYER_STATUSES = [...PIPELINE, "rejected"] as const;
+export const STATUSES = [...EMPLOYER_STATUSES, "withdrawn"] as const;
+export type EmployerStatus = (typeof EMPLOYER_STATUSES)[number];
+export type ApplicationStatus = (typeof STATUSES)[number];
+
+export const STATUS_LABELS: Record<ApplicationStatus, string> = {
+  new: "New",
+  reviewing: "Reviewing",
+  interview: "Interview",
+  offer: "Offer",
+  hired: "Hired",
+  rejected: "Not selected",
+  withdrawn: "Withdrawn",
+};
+
+const optionalText = (max: number, message?: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, message ?? `Use at most ${max} characters.`)
+    .optional();
+const memberNumber = z
+  .string()
+  .trim()
+  .max(40)
+  .regex(/^[A-Za-z0-9-]+$/, "Use letters, digits and dashes only.")
+  .optional();
+
+export type ApplyQuestion = { id: number; kind: string; prompt: string; required: boolean };
+
+/** The apply form for one job: its screening questions, and account fields for a visitor. */
+export function applySchema(
+  questions: ApplyQuestion[],
+  { needsAccount }: { needsAccount: boolean },
+) {
+  const answers: Record<string, z.ZodType<string | undefined>> = {};
+  for (const q of questions) {
+    const base =
+      q.kind === "yes_no"
+        ? z.enum(["yes", "no"], { error: "Choose yes or no." })
+        : z
+            .string()
+            .trim()
+            .min(1, "Answer this question.")
+            .max(1000, "Use at most 1,000 characters.");
+    answers[`q${q.id}`] = q.required ? base : base.optional();
+  }
+  return z
+    .object({
+      resumeFile: z.string({ error: "Choose a resume." }),
+      pendingResume: z.string().max(64).optional(),
+      coverLetter: optionalText(10_000),
+      phone: optionalText(40),
+      credentials: z.array(z.string().max(20)).max(20).default([]),
+      aapcNumber: memberNumber,
+      ahimaNumber: memberNumber,
+      // Absent when nothing was answered: still check each required question.
+      answers: z.preprocess((v) => v ?? {}, z.object(answers)),
+      accountMode: needsAccount
+        ? z.enum(["signup", "login"], { error: "Choose how to continue." })
+        : z.string().optional(),
+      name: optionalText(120),
+      email: needsAccount
+        ? z
+            .string({ error: "Enter your email address." })
+            .trim()
+            .pipe(z.email("Enter an email address like name@example.com.").max(254))
+        : z.string().optional(),
+      password: needsAccount
+        ? z.string({ error: "Enter a password." }).max(1024)
+        : z.string().optional(),
+      website: z.string().optional(),
+    })
+    .superRefine((value, ctx) => {
+      if (needsAccount && value.accountMode === "signup" && !value.name) {
+        ctx.addIssue({ code: "custom", path: ["name"], message: "Tell us your name." });
+      }
+    });
+}
+
+export const ProfileSchema = z.object({
+  headline: optionalText(160),
+  summary: optionalText(4000),
+  yearsExperience: z.coerce
+    .number()
+    .int()
+    .min(0, "Use 0 to 60.")
+    .max(60, "Use 0 to 60.")
+    .optional(),
+  phone: optionalText(40),
+  city: optionalText(100),
+  state: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z]{2}$/, "Use the two-letter state code, like TX.")
+    .optional(),
+  zip: z
+    .string()
+    .trim()
+    .regex(/^\d{5}$/, "Use a 5-digit ZIP code.")
+    .optional(),
+  settingPreference: z.enum(["remote", "hybrid", "onsite", "any"]).optional(),
+  credentials: z.array(z.string().max(20)).max(30).default([]),
+  specialties: z.array(z.string().max(80)).max(40).default([]),
+  defaultResume: z.string().optional(),
+});
+
+export const NoteSchema = z.object({
+  intent: z.literal("note"),
+  body: z
+    .string({ error: "Write a note first." })
+    .trim()
+    .min(1, "Write a note first.")
+    .max(5000, "Use at most 5,000 characters."),
+});
+
+export const MoveSchema = z.object({
+  intent: z.literal("move"),
+  to: z.enum(EMPLOYER_STATUSES, { error: "Choose a stage." }),
+  ids: z
+    .array(z.coerce.number().int().positive())
+    .min(1, "Select at least one applicant.")
+    .max(500),
+});
+
+export const NotificationSettingsSchema = z.object({
+  notifyCandidateOnStatus: z.preprocess((v) => v === "on" || v === "true", z.boolean()),
+  newApplicationEmail: z.enum(["instant", "daily", "off"], {
+    error: "Choose when to hear about applications.",
+  }),
+});

@@ -1,0 +1,44 @@
+import { data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
+import { isbot } from "isbot";
+import { countApplyClick, getApplyJob } from "~/applications/applications.server";
+import { parseId } from "~/utils/http";
+
+// GET /jobs/:id/go: the counted way out to an employer's own apply page or address.
+// Links to it carry rel="nofollow noopener"; crawlers that follow anyway are not counted.
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const id = parseId(params.id);
+  const job = id ? await getApplyJob(id) : undefined;
+  if (!job) throw data("This job does not exist.", { status: 404 });
+  if (job.apply_method === "site") throw redirect(`/jobs/${job.id}/apply`);
+  if (!job.open) throw data("This job no longer takes applications.", { status: 410 });
+  const target = outboundTarget(job);
+  if (!target) throw data("This job has no way to apply.", { status: 404 });
+  if (!isbot(request.headers.get("user-agent") ?? "")) await countApplyClick(job.id);
+  return redirect(target, {
+    headers: { "Cache-Control": "no-store", "X-Robots-Tag": "noindex, nofollow" },
+  });
+}
+
+function outboundTarget(job: {
+  apply_method: string;
+  apply_url: string | null;
+  apply_email: string | null;
+  title: string;
+}) {
+  if (job.apply_method === "url" && job.apply_url) {
+    try {
+      const url = new URL(job.apply_url);
+      return url.protocol === "https:" || url.protocol === "http:" ? url.toString() : null;
+    } catch {
+      return null;
+    }
+  }
+  if (
+    job.apply_method === "email" &&
+    job.apply_email &&
+    /^[^\s@<>"]+@[^\s@<>"]+$/.test(job.apply_email)
+  ) {
+    return `mailto:${job.apply_email}?subject=${encodeURIComponent(`Application: ${job.title}`)}`;
+  }
+  return null;
+}

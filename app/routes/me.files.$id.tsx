@@ -1,0 +1,22 @@
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
+import { requireCandidate } from "~/auth/guards.server";
+import { deleteOwnFile, downloadResponse, getOwnFile, readStoredFile } from "~/files/files.server";
+import { parseId } from "~/utils/http";
+
+// GET /me/files/:id downloads one of the coder's own files; POST deletes it.
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireCandidate(request);
+  const fileId = parseId(params.id);
+  const file = fileId ? await getOwnFile({ userId: user.id, fileId }) : undefined;
+  const bytes = file ? await readStoredFile(file.storage_key) : null;
+  if (!file || !bytes) throw data("No such file.", { status: 404 });
+  return downloadResponse(file, bytes);
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireCandidate(request);
+  const fileId = parseId(params.id);
+  const result = fileId ? await deleteOwnFile({ userId: user.id, fileId }) : { ok: false };
+  if (!result.ok) throw data("No such file.", { status: 404 });
+  throw redirect("/me/profile?file-deleted=1");
+}

@@ -1,0 +1,270 @@
+import { type FieldMetadata, getFormProps, getTextareaProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import {
+  type ActionFunctionArgs,
+  data,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { ProfileSchema } from "~/applications/applications-schemas";
+import {
+  getProfile,
+  listProfileOptions,
+  saveProfile,
+  setDefaultResume,
+} from "~/applications/profile.server";
+import { requireCandidate } from "~/auth/guards.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ErrorList, Field } from "~/components/forms";
+import { storeResume } from "~/files/files.server";
+import { parseUploadForm, uploadedFile } from "~/files/upload.server";
+import { formatDate } from "~/jobs/format";
+
+export const meta: MetaFunction = () => [
+  { title: "My profile | MedCode Jobs" },
+  { name: "robots", content: "noindex" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireCandidate(request);
+  const [{ profile, files }, options] = await Promise.all([
+    getProfile(user.id),
+    listProfileOptions(),
+  ]);
+  return { profile, files, options };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireCandidate(request);
+  const { formData, fileErrors } = await parseUploadForm(request, ["resume"]);
+  if (formData.get("intent") === "upload") {
+    const upload = await uploadedFile(formData, "resume");
+    const error = fileErrors.resume ?? (upload ? null : "Choose a PDF or DOCX file first.");
+    if (error || !upload)
+      return data({ form: "upload", result: null, error, done: null }, { status: 400 });
+    const stored = await storeResume({ userId: user.id, ...upload });
+    if (!stored.ok)
+      return data(
+        { form: "upload", result: null, error: stored.message, done: null },
+        { status: 400 },
+      );
+    if (formData.get("makeDefault") === "on") await setDefaultResume(user.id, stored.file.id);
+    return {
+      form: "upload",
+      result: null,
+      error: null,
+      done: `${stored.file.original_name} uploaded.`,
+    };
+  }
+  const submission = parseWithZod(formData, { schema: ProfileSchema });
+  if (submission.status !== "success") {
+    return data(
+      { form: "profile", result: submission.reply(), error: null, done: null },
+      { status: 400 },
+    );
+  }
+  const { defaultResume, ...values } = submission.value;
+  await saveProfile(user.id, {
+    ...values,
+    defaultResumeFileId: defaultResume === undefined ? undefined : Number(defaultResume) || null,
+  });
+  return { form: "profile", result: submission.reply(), error: null, done: "Profile saved." };
+}
+
+const SETTINGS = [
+  ["any", "Any"],
+  ["remote", "Remote"],
+  ["hybrid", "Hybrid"],
+  ["onsite", "On-site"],
+] as const;
+
+export default function Profile() {
+  const { profile, files, options } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const [form, fields] = useForm({
+    id: "profile",
+    lastResult: actionData?.form === "profile" ? actionData.result : undefined,
+    defaultValue: {
+      headline: profile?.headline ?? "",
+      summary: profile?.summary ?? "",
+      yearsExperience: profile?.years_experience?.toString() ?? "",
+      phone: profile?.phone ?? "",
+      city: profile?.city ?? "",
+      state: profile?.state ?? "",
+      zip: profile?.zip ?? "",
+    },
+    shouldRevalidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ProfileSchema }),
+  });
+  const credentials = new Set(profile?.credential_codes ?? []);
+  const specialties = new Set(profile?.specialty_slugs ?? []);
+  return (
+    <div className="container narrow stack">
+      <h1>My profile</h1>
+      <p className="muted">
+        Employers see this with each application you send; it also pre-fills the apply form.
+      </p>
+      {params.get("file-deleted") ? (
+        <p className="form-success" role="status">
+          File deleted.
+        </p>
+      ) : null}
+      {actionData?.done ? (
+        <p className="form-success" role="status">
+          {actionData.done}
+        </p>
+      ) : null}
+
+      <section className="card" aria-labelledby="resumes-title">
+        <h2 id="resumes-title">Resumes</h2>
+        {files.length ? (
+          <ul className="file-list">
+            {files.map((file) => (
+              <li key={file.id}>
+                <a href={`/me/files/${file.id}`} download>
+                  {file.original_name}
+                </a>{" "}
+                <span className="muted small">
+                  {(file.size_bytes / 1024).toFixed(0)} KiB · {formatDate(file.created_at)}
+                  {profile?.default_resume_file_id === file.id ? " · default" : ""}
+                </span>
+                <Form method="post" action={`/me/files/${file.id}`} className="inline-form">
+                  <button
+                    type="submit"
+                    className="button link"
+                    aria-label={`Delete ${file.original_name}`}
+                  >
+                    Delete
+                  </button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>No resume yet.</p>
+        )}
+        <Form method="post" encType="multipart/form-data">
+          <input type="hidden" name="intent" value="upload" />
+          <div className="field">
+            <label htmlFor="profile-resume">Upload a resume (PDF or DOCX, up to 5 MiB)</label>
+            <input
+              id="profile-resume"
+              type="file"
+              name="resume"
+              accept=".pdf,.docx,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            />
+          </div>
+          <label className="choice">
+            <input type="checkbox" name="makeDefault" defaultChecked /> Use it as my default resume
+          </label>
+          {actionData?.form === "upload" && actionData.error ? (
+            <ErrorList id="upload-errors" errors={[actionData.error]} />
+          ) : null}
+          <button type="submit" className="button secondary">
+            Upload
+          </button>
+        </Form>
+      </section>
+
+      <section className="card" aria-labelledby="about-title">
+        <h2 id="about-title">About you</h2>
+        <Form method="post" {...getFormProps(form)}>
+          <input type="hidden" name="intent" value="profile" />
+          <ErrorList id={form.errorId} errors={form.errors} />
+          <Field
+            label="Headline"
+            meta={fields.headline}
+            help="For example: CPC, CRC · 5 years risk adjustment"
+          />
+          <div className="field">
+            <label htmlFor={fields.summary.id}>Summary</label>
+            <textarea {...getTextareaProps(fields.summary)} key={fields.summary.key} rows={5} />
+            <ErrorList id={fields.summary.errorId} errors={fields.summary.errors} />
+          </div>
+          <Field
+            label="Years of coding experience"
+            meta={fields.yearsExperience as FieldMetadata<string | undefined>}
+          />
+          <Field label="Phone" meta={fields.phone} type="tel" autoComplete="tel" />
+          <Field label="City" meta={fields.city} autoComplete="address-level2" />
+          <Field label="State (two letters)" meta={fields.state} autoComplete="address-level1" />
+          <Field label="ZIP code" meta={fields.zip} autoComplete="postal-code" />
+          <fieldset>
+            <legend>Where you want to work</legend>
+            <div className="choice-row">
+              {SETTINGS.map(([value, text]) => (
+                <label key={value}>
+                  <input
+                    type="radio"
+                    name="settingPreference"
+                    value={value}
+                    defaultChecked={(profile?.setting_preference ?? "any") === value}
+                  />
+                  {text}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <fieldset>
+            <legend>Credentials</legend>
+            <div className="choice-grid">
+              {options.credentials.map((c) => (
+                <label key={c.code} className="choice" title={c.name}>
+                  <input
+                    type="checkbox"
+                    name="credentials"
+                    value={c.code}
+                    defaultChecked={credentials.has(c.code)}
+                  />
+                  {c.code}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <fieldset>
+            <legend>Specialties</legend>
+            <div className="choice-grid">
+              {options.specialties.map((s) => (
+                <label key={s.slug} className="choice">
+                  <input
+                    type="checkbox"
+                    name="specialties"
+                    value={s.slug}
+                    defaultChecked={specialties.has(s.slug)}
+                  />
+                  {s.name}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          {files.length ? (
+            <div className="field">
+              <label htmlFor="default-resume">Default resume</label>
+              <select
+                id="default-resume"
+                name="defaultResume"
+                defaultValue={String(profile?.default_resume_file_id ?? "")}
+              >
+                <option value="">None</option>
+                {files.map((f) => (
+                  <option key={f.id} value={f.id}>
+                    {f.original_name}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ) : null}
+          <button type="submit" className="button">
+            Save profile
+          </button>
+        </Form>
+      </section>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
