@@ -112,9 +112,17 @@ function SiteHeader({ user }: { user: RootUser }) {
             {user ? (
               <>
                 {user.role === "candidate" ? (
-                  <li>
-                    <NavLink to="/me/saved">Saved jobs</NavLink>
-                  </li>
+                  <>
+                    <li>
+                      <NavLink to="/me/applications">Applications</NavLink>
+                    </li>
+                    <li>
+                      <NavLink to="/me/saved">Saved jobs</NavLink>
+                    </li>
+                    <li>
+                      <NavLink to="/me/profile">Profile</NavLink>
+                    </li>
+                  </>
                 ) : null}
                 {user.role === "employer" ? (
                   <li>
