@@ -223,12 +223,6 @@ export interface Files {
   user_id: number | null;
 }
 
-export interface JobApplyClicks {
-  clicks: Generated<number>;
-  day: Timestamp;
-  job_id: number;
-}
-
 export interface JobCredentials {
   credential_id: number;
   job_id: number;
@@ -448,7 +442,6 @@ export interface DB {
   email_verifications: EmailVerifications;
   emails: Emails;
   files: Files;
-  job_apply_clicks: JobApplyClicks;
   job_credentials: JobCredentials;
   job_edits: JobEdits;
   job_questions: JobQuestions;

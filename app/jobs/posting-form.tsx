@@ -48,14 +48,13 @@ function NumberField({
   );
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: any enum field
-function Radios({
+function Radios<T>({
   legend,
   meta,
   choices,
 }: {
   legend: string;
-  meta: FieldMetadata<any>;
+  meta: FieldMetadata<T>;
   choices: Record<string, string>;
 }) {
   const current = meta.initialValue as string | undefined;
@@ -92,13 +91,13 @@ export function JobForm({
   const [form, fields] = useForm<JobFormValues>({
     id: "job-form",
     lastResult: lastResult ?? undefined,
-    // biome-ignore lint/suspicious/noExplicitAny: the form's defaults are strings as the browser sends them
+    // The defaults are strings, as the browser sends them.
     defaultValue: (defaultValue ?? {
       applyMethod: "site",
       setting: "remote",
       employmentType: "full_time",
       level: "mid",
-    }) as any,
+    }) as Parameters<typeof useForm<JobFormValues>>[0]["defaultValue"],
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) =>

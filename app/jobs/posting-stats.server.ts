@@ -27,16 +27,9 @@ export function recordApplyClick(jobId: number, request: Request) {
   bump(jobId, "apply_clicks").catch(() => {});
 }
 
-/**
- * Writes each job's applications per day into job_stats_daily (the worker runs it every few
- * minutes). Reads the applications table only once it exists (issue 6 adds it).
- */
+/** Writes each job's applications per day into job_stats_daily (the worker, every few minutes). */
 export async function rollUpApplications({ days = 2 }: { days?: number } = {}) {
   const db = getDb();
-  const exists = await sql<{
-    t: string | null;
-  }>`select to_regclass('public.applications')::text as t`.execute(db);
-  if (!exists.rows[0]?.t) return { rolledUp: 0 };
   const result = await sql`
     insert into job_stats_daily (job_id, day, applications)
     select job_id, (created_at at time zone 'utc')::date, count(*)::int

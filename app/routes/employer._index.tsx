@@ -1,5 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { countApplicationsByJob } from "~/applications/pipeline.server";
 import { requireEmployer } from "~/auth/guards.server";
 import { creditsLeft } from "~/billing/credits.server";
 import styles from "~/billing/employer.css?url";
@@ -15,11 +16,18 @@ export const meta: MetaFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, company, role } = await requireEmployer(request);
-  const [jobs, credits] = await Promise.all([
+  const [jobs, credits, applications] = await Promise.all([
     listDashboardJobs({ companyId: company.id }),
     creditsLeft(company.id),
+    countApplicationsByJob(company.id),
   ]);
-  return { name: user.name, company, role, jobs, credits };
+  // Views and clicks come from the daily roll-up; applications are counted live.
+  const withApplicants = jobs.map((job) => ({
+    ...job,
+    applications: applications.get(job.id)?.total ?? 0,
+    newApplications: applications.get(job.id)?.new ?? 0,
+  }));
+  return { name: user.name, company, role, jobs: withApplicants, credits };
 }
 
 const STATUS_LABELS: Record<string, string> = {
@@ -72,6 +80,9 @@ export default function EmployerHome() {
           </li>
           <li>
             <Link to="/employer/team">Team</Link>
+          </li>
+          <li>
+            <Link to="/employer/settings">Notifications</Link>
           </li>
           <li>
             <Link to="/employer/billing">Billing</Link>
@@ -132,7 +143,17 @@ export default function EmployerHome() {
                 <td className="numbers">{job.daysLeft ?? "—"}</td>
                 <td className="numbers">{job.views}</td>
                 <td className="numbers">{job.apply_clicks}</td>
-                <td className="numbers">{job.applications}</td>
+                <td className="numbers">
+                  <Link
+                    to={`/employer/jobs/${job.id}/applicants`}
+                    aria-label={`${job.applications} applications for ${job.title}`}
+                  >
+                    {job.applications}
+                  </Link>
+                  {job.newApplications ? (
+                    <span className="muted"> ({job.newApplications} new)</span>
+                  ) : null}
+                </td>
                 <td>
                   <Trend points={job.trend} label={`Views of ${job.title} over the last 14 days`} />
                 </td>

@@ -201,6 +201,7 @@ export default function JobOverview() {
       ) : null}
       <p className="form-actions">
         {job.status !== "removed" ? <Link to={`/employer/jobs/${job.id}/edit`}>Edit</Link> : null}
+        <Link to={`/employer/jobs/${job.id}/applicants`}>Applicants</Link>
         <Link to={`/employer/jobs/${job.id}/preview`}>Preview</Link>
         {job.live ? <Link to={jobPath(job)}>Public page</Link> : null}
       </p>

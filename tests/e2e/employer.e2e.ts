@@ -81,7 +81,7 @@ describe.skipIf(noBrowser)("employers (Chromium)", () => {
     await page.goto("/employer");
     const row = page.getByRole("row", { name: new RegExp(word) });
     await row.getByText("Live").waitFor();
-    const daysBefore = Number(await row.locator("td").nth(2).innerText());
+    const daysBefore = Number(await row.locator("td").nth(2).textContent());
     expect(daysBefore).toBe(30);
     await expectAccessible(page);
 
@@ -94,7 +94,7 @@ describe.skipIf(noBrowser)("employers (Chromium)", () => {
         .getByRole("row", { name: new RegExp(word) })
         .locator("td")
         .nth(2)
-        .innerText(),
+        .textContent(),
     );
     expect(daysAfter).toBe(60);
 

@@ -120,7 +120,9 @@ describe("migrations", () => {
     (
       await sql<{ table_name: string }>`
         select table_name from information_schema.tables
-        where table_schema = 'public' and table_name not like 'kysely_%' order by table_name`.execute(getDb())
+        where table_schema = 'public' and table_name not like 'kysely_%' order by table_name`.execute(
+        getDb(),
+      )
     ).rows.map((r) => r.table_name);
 
   it("roll all the way down, leaving no table behind, and up again", async () => {
