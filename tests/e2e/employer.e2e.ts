@@ -85,7 +85,7 @@ describe.skipIf(noBrowser)("employers (Chromium)", () => {
     expect(daysBefore).toBe(30);
     await expectAccessible(page);
 
-    await row.getByRole("link", { name: title }).click();
+    await row.getByRole("link", { name: title, exact: true }).click();
     await page.getByRole("button", { name: /^Renew: Standard/ }).click();
     await payInTestMode(page);
     await page.goto("/employer");
