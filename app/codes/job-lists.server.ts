@@ -1,9 +1,8 @@
 // Open-job lists for the graph pages (specialty, credential, code, company): the job-card
 // columns, newest first, with a total, filtered by an indexed EXISTS on the link tables.
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from "kysely";
-import { jsonArrayFrom } from "kysely/helpers/postgres";
 import type { DB } from "#db/types";
-import { isOpen } from "~/jobs/jobs.server";
+import { cardBaseQuery, isOpen } from "~/jobs/jobs.server";
 
 type JobsEb = ExpressionBuilder<DB, "jobs">;
 export type JobFilter = (eb: JobsEb) => Expression<SqlBool>;
@@ -41,39 +40,7 @@ export async function listOpenJobCards(
   { filter, limit = 10 }: { filter: JobFilter; limit?: number },
 ) {
   const [jobs, total] = await Promise.all([
-    db
-      .selectFrom("jobs")
-      .innerJoin("companies", "companies.id", "jobs.company_id")
-      .select([
-        "jobs.id",
-        "jobs.slug",
-        "jobs.title",
-        "jobs.setting",
-        "jobs.employment_type",
-        "jobs.level",
-        "jobs.city",
-        "jobs.state",
-        "jobs.remote_states",
-        "jobs.salary_period",
-        "jobs.salary_min_cents",
-        "jobs.salary_max_cents",
-        "jobs.published_at",
-        "jobs.featured_until",
-        "companies.name as company_name",
-        "companies.slug as company_slug",
-      ])
-      .select((eb) => [
-        sql<boolean>`coalesce(jobs.featured_until > now(), false)`.as("featured"),
-        jsonArrayFrom(
-          eb
-            .selectFrom("job_credentials")
-            .innerJoin("credentials", "credentials.id", "job_credentials.credential_id")
-            .select(["credentials.code", "job_credentials.required"])
-            .whereRef("job_credentials.job_id", "=", "jobs.id")
-            .orderBy("job_credentials.required", "desc")
-            .orderBy("credentials.code"),
-        ).as("credentials"),
-      ])
+    cardBaseQuery(db)
       .where(isOpen)
       .where(filter)
       .orderBy("jobs.published_at", "desc")

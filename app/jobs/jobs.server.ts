@@ -12,7 +12,7 @@ export function isOpen(eb: ExpressionBuilder<DB, "jobs">) {
   ]);
 }
 
-const cardColumns = [
+export const cardColumns = [
   "jobs.id",
   "jobs.slug",
   "jobs.title",
@@ -31,6 +31,19 @@ const cardColumns = [
   "companies.slug as company_slug",
 ] as const;
 
+/** A card's credential badges: required first. */
+export function cardCredentials(eb: ExpressionBuilder<DB, "jobs">) {
+  return jsonArrayFrom(
+    eb
+      .selectFrom("job_credentials")
+      .innerJoin("credentials", "credentials.id", "job_credentials.credential_id")
+      .select(["credentials.code", "job_credentials.required"])
+      .whereRef("job_credentials.job_id", "=", "jobs.id")
+      .orderBy("job_credentials.required", "desc")
+      .orderBy("credentials.code"),
+  ).as("credentials");
+}
+
 /** Job cards, whatever the jobs' status (callers that list open jobs use cardQuery). */
 export function cardBaseQuery(db: Kysely<DB>) {
   return db
@@ -39,15 +52,7 @@ export function cardBaseQuery(db: Kysely<DB>) {
     .select(cardColumns)
     .select((eb) => [
       sql<boolean>`coalesce(jobs.featured_until > now(), false)`.as("featured"),
-      jsonArrayFrom(
-        eb
-          .selectFrom("job_credentials")
-          .innerJoin("credentials", "credentials.id", "job_credentials.credential_id")
-          .select(["credentials.code", "job_credentials.required"])
-          .whereRef("job_credentials.job_id", "=", "jobs.id")
-          .orderBy("job_credentials.required", "desc")
-          .orderBy("credentials.code"),
-      ).as("credentials"),
+      cardCredentials(eb),
     ]);
 }
 
@@ -86,9 +91,9 @@ export function countOpenJobs() {
   });
 }
 
-/** A job with everything its page shows, whatever its status (the page decides what to say). */
-export async function getJobPage(id: number) {
-  return getDb()
+/** The public job page's data, for any job: callers add who may see which jobs. */
+export function jobPageQuery(db: Kysely<DB>) {
+  return db
     .selectFrom("jobs")
     .innerJoin("companies", "companies.id", "jobs.company_id")
     .selectAll("jobs")
@@ -131,7 +136,12 @@ export async function getJobPage(id: number) {
           .whereRef("job_credentials.job_id", "=", "jobs.id")
           .orderBy("credentials.code"),
       ).as("credentials"),
-    ])
+    ]);
+}
+
+/** A public job (live, expired or closed: the page decides what to say), by id. */
+export async function getJobPage(id: number) {
+  return jobPageQuery(getDb())
     .where("jobs.id", "=", id)
     .where("jobs.status", "not in", ["draft", "pending_payment", "pending_review", "removed"])
     .executeTakeFirst();

@@ -1,13 +1,13 @@
 // Employers' side of jobs: drafts, edits (logged once a job has been live), preview, close.
 // Every query is scoped by company_id in its WHERE clause.
-import { type Kysely, sql } from "kysely";
-import { jsonArrayFrom, jsonObjectFrom } from "kysely/helpers/postgres";
+import type { Kysely } from "kysely";
+import { jsonArrayFrom } from "kysely/helpers/postgres";
 import type { DB } from "#db/types";
 import { describeCodes } from "~/codes/codes.server";
 import { findCodes } from "~/codes/detect";
 import { getDb } from "~/utils/db.server";
 import { slugify } from "~/utils/slug";
-import type { JobPage } from "./jobs.server";
+import { type JobPage, jobPageQuery } from "./jobs.server";
 import { type JobFormValues, parseStates } from "./posting-schemas";
 import { refreshSearchVectors } from "./search-vector.server";
 import { applyInferredTags, inferJobTags } from "./tagging.server";
@@ -315,50 +315,7 @@ export async function suggestSpecialties(job: { title: string; description: stri
  */
 export async function getJobPreview({ companyId, jobId }: { companyId: number; jobId: number }) {
   const db = getDb();
-  const job = await db
-    .selectFrom("jobs")
-    .innerJoin("companies", "companies.id", "jobs.company_id")
-    .selectAll("jobs")
-    .select((eb) => [
-      sql<boolean>`coalesce(jobs.featured_until > now(), false)`.as("featured"),
-      sql<boolean>`(jobs.status = 'published' and jobs.valid_through > now())`.as("open"),
-      jsonObjectFrom(
-        eb
-          .selectFrom("companies as c")
-          .select([
-            "c.id",
-            "c.name",
-            "c.slug",
-            "c.kind",
-            "c.website",
-            "c.headquarters",
-            "c.size",
-            "c.verified_at",
-          ])
-          .whereRef("c.id", "=", "jobs.company_id"),
-      ).as("company"),
-      jsonArrayFrom(
-        eb
-          .selectFrom("job_specialties")
-          .innerJoin("specialties", "specialties.id", "job_specialties.specialty_id")
-          .select(["specialties.slug", "specialties.name", "job_specialties.source"])
-          .whereRef("job_specialties.job_id", "=", "jobs.id")
-          .orderBy("specialties.name"),
-      ).as("specialties"),
-      jsonArrayFrom(
-        eb
-          .selectFrom("job_credentials")
-          .innerJoin("credentials", "credentials.id", "job_credentials.credential_id")
-          .select([
-            "credentials.code",
-            "credentials.slug",
-            "credentials.name",
-            "job_credentials.required",
-          ])
-          .whereRef("job_credentials.job_id", "=", "jobs.id")
-          .orderBy("credentials.code"),
-      ).as("credentials"),
-    ])
+  const job = await jobPageQuery(db)
     .where("jobs.id", "=", jobId)
     .where("jobs.company_id", "=", companyId)
     .executeTakeFirst();

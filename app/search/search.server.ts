@@ -1,9 +1,8 @@
 // Job search for /jobs and the feeds: full-text with a typo-tolerant fallback, filters,
 // facet counts, featured pinning and stable pagination. Decision record 008 explains why.
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from "kysely";
-import { jsonArrayFrom } from "kysely/helpers/postgres";
 import type { DB } from "#db/types";
-import { isOpen } from "~/jobs/jobs.server";
+import { cardColumns, cardCredentials, isOpen } from "~/jobs/jobs.server";
 import { cached, clearCache } from "~/utils/cache.server";
 import { getDb } from "~/utils/db.server";
 import {
@@ -399,44 +398,13 @@ async function computeStats(
   return stats;
 }
 
-const cardColumns = [
-  "jobs.id",
-  "jobs.slug",
-  "jobs.title",
-  "jobs.setting",
-  "jobs.employment_type",
-  "jobs.level",
-  "jobs.city",
-  "jobs.state",
-  "jobs.remote_states",
-  "jobs.salary_period",
-  "jobs.salary_min_cents",
-  "jobs.salary_max_cents",
-  "jobs.salary_max_annual",
-  "jobs.published_at",
-  "jobs.valid_through",
-  "jobs.featured_until",
-  "companies.name as company_name",
-  "companies.slug as company_slug",
-] as const;
-
 function listQuery(search: ResolvedSearch, db: Kysely<DB>, featured: boolean) {
   let query = db
     .selectFrom("jobs")
     .innerJoin("companies", "companies.id", "jobs.company_id")
     .select(cardColumns)
-    .select((eb) => [
-      sql<boolean>`${featured}::boolean`.as("featured"),
-      jsonArrayFrom(
-        eb
-          .selectFrom("job_credentials")
-          .innerJoin("credentials", "credentials.id", "job_credentials.credential_id")
-          .select(["credentials.code", "job_credentials.required"])
-          .whereRef("job_credentials.job_id", "=", "jobs.id")
-          .orderBy("job_credentials.required", "desc")
-          .orderBy("credentials.code"),
-      ).as("credentials"),
-    ])
+    .select(["jobs.salary_max_annual", "jobs.valid_through"])
+    .select((eb) => [sql<boolean>`${featured}::boolean`.as("featured"), cardCredentials(eb)])
     .where(allConditions(search))
     .where(
       featured
