@@ -1,5 +1,7 @@
 // schema.org JobPosting as Google's job search reads it: the required fields always, the
 // recommended ones the job has. https://developers.google.com/search/docs/appearance/structured-data/job-posting
+import { STATE_NAMES } from "~/utils/us-states";
+
 const EMPLOYMENT_TYPE = {
   full_time: "FULL_TIME",
   part_time: "PART_TIME",
@@ -7,60 +9,6 @@ const EMPLOYMENT_TYPE = {
   per_diem: "PER_DIEM",
   temporary: "TEMPORARY",
 } as const;
-
-const STATE_NAMES: Record<string, string> = {
-  AL: "Alabama",
-  AK: "Alaska",
-  AZ: "Arizona",
-  AR: "Arkansas",
-  CA: "California",
-  CO: "Colorado",
-  CT: "Connecticut",
-  DE: "Delaware",
-  DC: "District of Columbia",
-  FL: "Florida",
-  GA: "Georgia",
-  HI: "Hawaii",
-  ID: "Idaho",
-  IL: "Illinois",
-  IN: "Indiana",
-  IA: "Iowa",
-  KS: "Kansas",
-  KY: "Kentucky",
-  LA: "Louisiana",
-  ME: "Maine",
-  MD: "Maryland",
-  MA: "Massachusetts",
-  MI: "Michigan",
-  MN: "Minnesota",
-  MS: "Mississippi",
-  MO: "Missouri",
-  MT: "Montana",
-  NE: "Nebraska",
-  NV: "Nevada",
-  NH: "New Hampshire",
-  NJ: "New Jersey",
-  NM: "New Mexico",
-  NY: "New York",
-  NC: "North Carolina",
-  ND: "North Dakota",
-  OH: "Ohio",
-  OK: "Oklahoma",
-  OR: "Oregon",
-  PA: "Pennsylvania",
-  RI: "Rhode Island",
-  SC: "South Carolina",
-  SD: "South Dakota",
-  TN: "Tennessee",
-  TX: "Texas",
-  UT: "Utah",
-  VT: "Vermont",
-  VA: "Virginia",
-  WA: "Washington",
-  WV: "West Virginia",
-  WI: "Wisconsin",
-  WY: "Wyoming",
-};
 
 export type JobForLd = {
   id: number;
@@ -135,7 +83,7 @@ export function jobPostingJsonLd(
     ld.applicantLocationRequirements = job.remote_states.length
       ? job.remote_states.map((state) => ({
           "@type": "State",
-          name: STATE_NAMES[state] ?? state,
+          name: STATE_NAMES[state as keyof typeof STATE_NAMES] ?? state,
         }))
       : { "@type": "Country", name: "US" };
   }

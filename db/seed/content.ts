@@ -1067,64 +1067,6 @@ export const demoCities: DemoCity[] = [
 ];
 
 // ---------------------------------------------------------------------------
-// 6. US states (50 + DC)
-// ---------------------------------------------------------------------------
-
-export const usStates: string[] = [
-  "AL",
-  "AK",
-  "AZ",
-  "AR",
-  "CA",
-  "CO",
-  "CT",
-  "DE",
-  "FL",
-  "GA",
-  "HI",
-  "ID",
-  "IL",
-  "IN",
-  "IA",
-  "KS",
-  "KY",
-  "LA",
-  "ME",
-  "MD",
-  "MA",
-  "MI",
-  "MN",
-  "MS",
-  "MO",
-  "MT",
-  "NE",
-  "NV",
-  "NH",
-  "NJ",
-  "NM",
-  "NY",
-  "NC",
-  "ND",
-  "OH",
-  "OK",
-  "OR",
-  "PA",
-  "RI",
-  "SC",
-  "SD",
-  "TN",
-  "TX",
-  "UT",
-  "VT",
-  "VA",
-  "WA",
-  "WV",
-  "WI",
-  "WY",
-  "DC",
-];
-
-// ---------------------------------------------------------------------------
 // Tiny pure helpers
 // ---------------------------------------------------------------------------
 
@@ -1133,9 +1075,4 @@ export function fillPlaceholders(text: string, vars: Record<string, string | num
   return text.replace(/\{(\w+)\}/g, (match, key: string) =>
     key in vars ? String(vars[key]) : match,
   );
-}
-
-/** Render an array of bullet strings as a Markdown list. */
-export function toMarkdownList(items: string[]): string {
-  return items.map((item) => `- ${item}`).join("\n");
 }

@@ -3,22 +3,19 @@
 import type { Faker } from "@faker-js/faker";
 import type { Insertable } from "kysely";
 import { slugify } from "../../app/utils/slug";
+import { US_STATES } from "../../app/utils/us-states";
 import {
   type DemoCity,
   demoCities,
   descriptionParagraphs,
+  fillPlaceholders,
   type JobTemplate,
   jobTemplates,
-  usStates,
 } from "../../db/seed/content";
 import type { Jobs } from "../../db/types";
 
 const DAY = 86_400_000;
 export const JOB_LIFETIME_DAYS = 30;
-
-function fill(text: string, values: Record<string, string>) {
-  return text.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
-}
 
 export type BuiltJob = {
   row: Omit<Insertable<Jobs>, "company_id">;
@@ -113,22 +110,22 @@ export function buildJob(
     max: template.codeMentions.length,
   });
   const description = [
-    fill(faker.helpers.arrayElement(descriptionParagraphs.intro), values),
+    fillPlaceholders(faker.helpers.arrayElement(descriptionParagraphs.intro), values),
     "## What you will do",
     faker.helpers
       .arrayElement(descriptionParagraphs.responsibilities)
-      .map((line) => `- ${fill(line, values)}`)
+      .map((line) => `- ${fillPlaceholders(line, values)}`)
       .join("\n"),
     `You will work with codes such as ${codes.join(", ")} every day.`,
     "## What you bring",
     faker.helpers
       .arrayElement(descriptionParagraphs.requirements)
-      .map((line) => `- ${fill(line, values)}`)
+      .map((line) => `- ${fillPlaceholders(line, values)}`)
       .join("\n"),
     "## Benefits",
     faker.helpers
       .arrayElement(descriptionParagraphs.benefits)
-      .map((line) => `- ${fill(line, values)}`)
+      .map((line) => `- ${fillPlaceholders(line, values)}`)
       .join("\n"),
   ].join("\n\n");
 
@@ -138,7 +135,7 @@ export function buildJob(
   const status = options.status ?? (validThrough > now ? "published" : "expired");
   const remoteStates =
     setting === "remote" && faker.datatype.boolean({ probability: 0.3 })
-      ? faker.helpers.arrayElements(usStates, { min: 3, max: 12 }).sort()
+      ? faker.helpers.arrayElements(US_STATES, { min: 3, max: 12 }).sort()
       : [];
   const location =
     setting === "remote" && faker.datatype.boolean({ probability: 0.6 }) ? null : city;
