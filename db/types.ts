@@ -124,6 +124,8 @@ export interface Companies {
   headquarters: string | null;
   id: Generated<number>;
   kind: string | null;
+  logo_key: string | null;
+  logo_updated_at: Timestamp | null;
   name: string;
   new_application_email: Generated<string>;
   notify_candidate_on_status: Generated<boolean>;

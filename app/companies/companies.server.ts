@@ -1,5 +1,6 @@
 import { atCompany, listOpenJobCards } from "~/codes/job-lists.server";
 import { getDb } from "~/utils/db.server";
+import { logoVersion } from "./logo.server";
 
 /** A public company profile with its newest open jobs; null for an unknown slug. */
 export async function getCompanyPage(slug: string) {
@@ -16,6 +17,7 @@ export async function getCompanyPage(slug: string) {
       "size",
       "headquarters",
       "verified_at",
+      logoVersion("companies").as("logo_version"),
     ])
     .where("slug", "=", slug)
     .executeTakeFirst();

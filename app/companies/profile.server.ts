@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { logoVersion } from "~/companies/logo.server";
 import { refreshSearchVectors } from "~/jobs/search-vector.server";
 import { getDb } from "~/utils/db.server";
 import type { CompanyProfileSchema } from "./profile-schemas";
@@ -16,6 +17,7 @@ export async function getCompanyProfile(companyId: number) {
       "size",
       "headquarters",
       "verified_at",
+      logoVersion("companies").as("logo_version"),
     ])
     .where("id", "=", companyId)
     .executeTakeFirstOrThrow();

@@ -3,6 +3,7 @@
 import { Link } from "@remix-run/react";
 import { codePath } from "~/codes/code-systems";
 import type { CodeMention } from "~/codes/codes.server";
+import { companyLogoUrl } from "~/companies/logo";
 import { SpecialtyLinks } from "~/components/graph";
 import { JobList } from "~/components/job-card";
 import {
@@ -40,6 +41,7 @@ export function JobView({ job, similar, codes, descriptionHtml, actions }: JobVi
   const payAlt = formatPayAlternate(job);
   const required = job.credentials.filter((c) => c.required);
   const preferred = job.credentials.filter((c) => !c.required);
+  const logo = job.company ? companyLogoUrl(job.company) : null;
   const gone =
     job.status === "closed"
       ? "This job has been filled."
@@ -183,6 +185,15 @@ export function JobView({ job, similar, codes, descriptionHtml, actions }: JobVi
       <aside>
         {job.company ? (
           <section className="card company-card" aria-labelledby="company-title">
+            {logo ? (
+              <img
+                className="company-logo"
+                src={logo}
+                alt={`${job.company.name} logo`}
+                width={64}
+                height={64}
+              />
+            ) : null}
             <h2 id="company-title">
               <Link to={`/companies/${job.company.slug}`}>{job.company.name}</Link>
             </h2>

@@ -120,3 +120,26 @@ export function checkDocx(bytes: Uint8Array): { ok: true } | { ok: false; messag
   }
   return { ok: true };
 }
+
+export const MAX_LOGO_BYTES = 2 * 1024 * 1024;
+export type ImageKind = "png" | "jpeg" | "webp";
+const NOT_AN_IMAGE = "Upload the logo as a PNG, JPEG or WebP image.";
+
+/** A logo's type by its magic bytes only: PNG, JPEG or WebP. SVG, GIF, HTML and the rest are refused. */
+export function sniffImage(
+  bytes: Uint8Array,
+): { ok: true; kind: ImageKind } | { ok: false; message: string } {
+  if (bytes.length === 0)
+    return { ok: false, message: "The file is empty. Choose your logo file again." };
+  if (bytes.length > MAX_LOGO_BYTES)
+    return { ok: false, message: "The logo is larger than 2 MiB. Upload a smaller image." };
+  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
+    return { ok: true, kind: "png" };
+  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return { ok: true, kind: "jpeg" };
+  // RIFF, a 4-byte size, then WEBP.
+  if (startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) && startsWith(bytes, [0x57, 0x45, 0x42, 0x50], 8))
+    return { ok: true, kind: "webp" };
+  if (startsWith(bytes, [0x47, 0x49, 0x46, 0x38]))
+    return { ok: false, message: "GIF images are not accepted. Upload a PNG, JPEG or WebP logo." };
+  return { ok: false, message: NOT_AN_IMAGE };
+}

@@ -13,32 +13,48 @@ export type ParsedUpload = {
   fileErrors: Record<string, string>;
 };
 
+export type UploadLimits = {
+  /** The cap on each file, checked while it streams. Resumes by default. */
+  maxFileBytes: number;
+  /** Shown beside the field when a file is over the cap. */
+  tooLargeMessage: string;
+  /** The 413 body when the whole request is far too large. */
+  requestTooLargeMessage: string;
+};
+
+const RESUME_LIMITS: UploadLimits = {
+  maxFileBytes: MAX_RESUME_BYTES,
+  tooLargeMessage: "The file is larger than 5 MiB. Upload a smaller PDF or DOCX.",
+  requestTooLargeMessage: "The upload is too large. Resumes can be at most 5 MiB.",
+};
+
 /**
  * Parses a form that may carry files in `fileFields`. Plain url-encoded posts (no file) are
- * accepted too. A file over 5 MiB is dropped and reported; the rest of the form is kept.
+ * accepted too. A file over the cap (5 MiB for resumes) is dropped and reported; the rest of
+ * the form is kept.
  */
 export async function parseUploadForm(
   request: Request,
   fileFields: string[],
+  limits: UploadLimits = RESUME_LIMITS,
 ): Promise<ParsedUpload> {
   const type = request.headers.get("content-type") ?? "";
   if (!type.startsWith("multipart/form-data"))
     return { formData: await request.formData(), fileErrors: {} };
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > MAX_REQUEST_BYTES) {
-    throw data("The upload is too large. Resumes can be at most 5 MiB.", { status: 413 });
+    throw data(limits.requestTooLargeMessage, { status: 413 });
   }
   const fileErrors: Record<string, string> = {};
   let seen = 0;
   const formData = await unstable_parseMultipartFormData(request, async (part) => {
     const isFile = typeof part.filename === "string";
-    const cap = isFile ? MAX_RESUME_BYTES : MAX_FIELD_BYTES;
+    const cap = isFile ? limits.maxFileBytes : MAX_FIELD_BYTES;
     const chunks: Uint8Array[] = [];
     let size = 0;
     for await (const chunk of part.data) {
       seen += chunk.length;
-      if (seen > MAX_REQUEST_BYTES)
-        throw data("The upload is too large. Resumes can be at most 5 MiB.", { status: 413 });
+      if (seen > MAX_REQUEST_BYTES) throw data(limits.requestTooLargeMessage, { status: 413 });
       size += chunk.length;
       if (size <= cap) chunks.push(chunk);
     }
@@ -50,7 +66,7 @@ export async function parseUploadForm(
     // A file input left empty sends a part with no name and no bytes.
     if (!part.filename && size === 0) return undefined;
     if (size > cap) {
-      fileErrors[part.name] = "The file is larger than 5 MiB. Upload a smaller PDF or DOCX.";
+      fileErrors[part.name] = limits.tooLargeMessage;
       return undefined;
     }
     return new File([concat(chunks, size)], part.filename ?? "", { type: part.contentType });

@@ -1,6 +1,7 @@
 import { type ExpressionBuilder, type Kysely, sql } from "kysely";
 import { jsonArrayFrom, jsonObjectFrom } from "kysely/helpers/postgres";
 import type { DB } from "#db/types";
+import { logoVersion } from "~/companies/logo.server";
 import { cached } from "~/utils/cache.server";
 import { getDb } from "~/utils/db.server";
 
@@ -112,6 +113,7 @@ export function jobPageQuery(db: Kysely<DB>) {
             "c.headquarters",
             "c.size",
             "c.verified_at",
+            logoVersion("c").as("logo_version"),
           ])
           .whereRef("c.id", "=", "jobs.company_id"),
       ).as("company"),

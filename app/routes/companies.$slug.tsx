@@ -1,6 +1,7 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { getCompanyPage } from "~/companies/companies.server";
+import { companyLogoUrl } from "~/companies/logo";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { OpenJobs } from "~/components/graph";
 import { getEnv } from "~/utils/env.server";
@@ -56,9 +57,19 @@ function safeWebsite(url: string | null) {
 export default function CompanyPage() {
   const { company, descriptionHtml, jobs, totalJobs } = useLoaderData<typeof loader>();
   const website = safeWebsite(company.website);
+  const logo = companyLogoUrl(company);
   return (
     <div className="container grid-2">
       <article>
+        {logo ? (
+          <img
+            className="company-logo"
+            src={logo}
+            alt={`${company.name} logo`}
+            width={64}
+            height={64}
+          />
+        ) : null}
         <h1>
           {company.name}
           {company.verified_at ? (

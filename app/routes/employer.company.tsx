@@ -10,10 +10,19 @@ import {
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireEmployer } from "~/auth/guards.server";
 import styles from "~/billing/employer.css?url";
+import { companyLogoUrl } from "~/companies/logo";
+import {
+  type LogoResult,
+  processLogo,
+  removeCompanyLogo,
+  setCompanyLogo,
+} from "~/companies/logo.server";
 import { getCompanyProfile, updateCompanyProfile } from "~/companies/profile.server";
 import { COMPANY_KINDS, COMPANY_SIZES, CompanyProfileSchema } from "~/companies/profile-schemas";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, Field } from "~/components/forms";
+import { MAX_LOGO_BYTES } from "~/files/sniff";
+import { parseUploadForm, type UploadLimits, uploadedFile } from "~/files/upload.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = () => [
@@ -26,18 +35,43 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { profile: await getCompanyProfile(company.id), owner: role === "owner" };
 }
 
+const LOGO_LIMITS: UploadLimits = {
+  maxFileBytes: MAX_LOGO_BYTES,
+  tooLargeMessage: "The logo is larger than 2 MiB. Upload a smaller image.",
+  requestTooLargeMessage: "The upload is too large. Logos can be at most 2 MiB.",
+};
+
 export async function action({ request }: ActionFunctionArgs) {
   const { company } = await requireEmployer(request, { role: "owner" });
-  const submission = parseWithZod(await request.formData(), { schema: CompanyProfileSchema });
-  if (submission.status !== "success")
-    return data({ result: submission.reply(), done: false }, { status: 400 });
+  // The same streaming parser as resumes, with the logo's 2 MiB cap.
+  const { formData, fileErrors } = await parseUploadForm(request, ["logo"], LOGO_LIMITS);
+  if (formData.get("intent") === "remove-logo") {
+    await removeCompanyLogo(company.id);
+    return { result: undefined, done: "Logo removed.", logoError: null };
+  }
+  const submission = parseWithZod(formData, { schema: CompanyProfileSchema });
+  const upload = await uploadedFile(formData, "logo");
+  let logo: LogoResult | null = null;
+  let logoError = fileErrors.logo ?? null;
+  if (!logoError && upload) {
+    logo = await processLogo(upload.bytes);
+    if (!logo.ok) logoError = logo.message;
+  }
+  // Nothing is saved when any part is wrong; the typed fields come back as they were.
+  if (submission.status !== "success" || logoError)
+    return data(
+      { result: submission.reply(), done: null, logoError },
+      { status: fileErrors.logo ? 413 : 400 },
+    );
   await updateCompanyProfile(company.id, submission.value);
-  return { result: submission.reply(), done: true };
+  if (logo?.ok) await setCompanyLogo(company.id, logo.webp);
+  return { result: submission.reply(), done: "Saved.", logoError: null };
 }
 
 export default function CompanyProfile() {
   const { profile, owner } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const logo = companyLogoUrl(profile);
   const [form, fields] = useForm({
     lastResult: actionData?.result,
     defaultValue: {
@@ -66,56 +100,95 @@ export default function CompanyProfile() {
       </p>
       {actionData?.done ? (
         <p className="form-success" role="status">
-          Saved.
+          {actionData.done}
         </p>
       ) : null}
       {owner ? (
-        <Form method="post" {...getFormProps(form)}>
-          <Field label="Company name" meta={fields.name} />
-          <div className="field">
-            <label htmlFor={fields.kind.id}>Kind of organization</label>
-            <select {...getSelectProps(fields.kind)} key={fields.kind.key}>
-              <option value="">—</option>
-              {Object.entries(COMPANY_KINDS).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </select>
-            <ErrorList id={fields.kind.errorId} errors={fields.kind.errors} />
-          </div>
-          <Field label="Website" meta={fields.website} type="url" />
-          <div className="field">
-            <label htmlFor={fields.description.id}>About the company</label>
-            <textarea
-              {...getTextareaProps(fields.description)}
-              key={fields.description.key}
-              rows={6}
-              style={{ width: "100%" }}
+        <>
+          <Form method="post" encType="multipart/form-data" {...getFormProps(form)}>
+            <Field label="Company name" meta={fields.name} />
+            <div className="field">
+              <label htmlFor="company-logo">Logo</label>
+              {logo ? (
+                <img
+                  className="company-logo"
+                  src={logo}
+                  alt={`${profile.name} logo`}
+                  width={64}
+                  height={64}
+                />
+              ) : null}
+              <input
+                id="company-logo"
+                name="logo"
+                type="file"
+                accept="image/png,image/jpeg,image/webp"
+                aria-describedby="company-logo-help"
+                aria-invalid={actionData?.logoError ? true : undefined}
+                aria-errormessage={actionData?.logoError ? "company-logo-error" : undefined}
+              />
+              <p id="company-logo-help" className="field-help">
+                PNG, JPEG or WebP, at most 2 MiB. We resize it to fit 256×256 pixels.
+                {logo ? " Choose a new file to replace the current logo." : ""}
+              </p>
+              <ErrorList
+                id="company-logo-error"
+                errors={actionData?.logoError ? [actionData.logoError] : null}
+              />
+            </div>
+            <div className="field">
+              <label htmlFor={fields.kind.id}>Kind of organization</label>
+              <select {...getSelectProps(fields.kind)} key={fields.kind.key}>
+                <option value="">—</option>
+                {Object.entries(COMPANY_KINDS).map(([value, label]) => (
+                  <option key={value} value={value}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+              <ErrorList id={fields.kind.errorId} errors={fields.kind.errors} />
+            </div>
+            <Field label="Website" meta={fields.website} type="url" />
+            <div className="field">
+              <label htmlFor={fields.description.id}>About the company</label>
+              <textarea
+                {...getTextareaProps(fields.description)}
+                key={fields.description.key}
+                rows={6}
+                style={{ width: "100%" }}
+              />
+              <ErrorList id={fields.description.errorId} errors={fields.description.errors} />
+            </div>
+            <div className="field">
+              <label htmlFor={fields.size.id}>Size (employees)</label>
+              <select {...getSelectProps(fields.size)} key={fields.size.key}>
+                <option value="">—</option>
+                {COMPANY_SIZES.map((size) => (
+                  <option key={size} value={size}>
+                    {size}
+                  </option>
+                ))}
+              </select>
+              <ErrorList id={fields.size.errorId} errors={fields.size.errors} />
+            </div>
+            <Field
+              label="Headquarters"
+              meta={fields.headquarters}
+              help="City and state, e.g. Tampa, FL"
             />
-            <ErrorList id={fields.description.errorId} errors={fields.description.errors} />
-          </div>
-          <div className="field">
-            <label htmlFor={fields.size.id}>Size (employees)</label>
-            <select {...getSelectProps(fields.size)} key={fields.size.key}>
-              <option value="">—</option>
-              {COMPANY_SIZES.map((size) => (
-                <option key={size} value={size}>
-                  {size}
-                </option>
-              ))}
-            </select>
-            <ErrorList id={fields.size.errorId} errors={fields.size.errors} />
-          </div>
-          <Field
-            label="Headquarters"
-            meta={fields.headquarters}
-            help="City and state, e.g. Tampa, FL"
-          />
-          <button type="submit" className="button">
-            Save profile
-          </button>
-        </Form>
+            <button type="submit" className="button">
+              Save profile
+            </button>
+          </Form>
+          {logo ? (
+            <Form method="post">
+              <input type="hidden" name="intent" value="remove-logo" />
+              <button type="submit" className="button secondary">
+                Remove logo
+              </button>
+            </Form>
+          ) : null}
+        </>
       ) : (
         <p className="muted">Only company owners can change the profile.</p>
       )}

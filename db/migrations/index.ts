@@ -7,6 +7,7 @@ import * as jobQuestions from "./2026-11-27T1035_job_questions";
 import * as billing from "./2026-11-27T1040_billing";
 import * as applications from "./2026-11-27T1050_applications";
 import * as savedJobs from "./2026-11-27T1060_saved_jobs";
+import * as companyLogos from "./2026-11-27T1070_company_logos";
 
 // Every migration, by name, in order. Listed by hand (not read from the folder) so the same
 // code runs under tsx, Vitest and any bundler: add a line for each new migration file.
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-27T1040_billing": billing,
   "2026-11-27T1050_applications": applications,
   "2026-11-27T1060_saved_jobs": savedJobs,
+  "2026-11-27T1070_company_logos": companyLogos,
 };
