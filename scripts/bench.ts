@@ -1,7 +1,6 @@
 // npm run bench: the production build against a bench database, loaded with autocannon.
 // The load generator shares the machine with the server, so only ratios from one run compare:
 // each page's throughput is shown against the trivial Remix route (/about) measured alongside.
-import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 import autocannon from "autocannon";
 import { sql } from "kysely";
@@ -12,6 +11,7 @@ import { migrateToLatest } from "../db/migrate";
 import { seedDemo } from "../db/seed/seed";
 import { ensureBuild } from "./lib/build";
 import { startEmbeddedPostgres } from "./lib/embedded-postgres";
+import { type RunningSite, spawnSite } from "./lib/spawn-site";
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
@@ -161,7 +161,7 @@ async function prepareDatabase() {
   return { url: embedded.url("medcode_bench"), stop: embedded.stop };
 }
 
-function startServer(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
+function startServer(databaseUrl: string): Promise<RunningSite> {
   // A real production process: NODE_ENV=production, React's production build, no worker.
   // The bench touches no payment, email or file service, so those settings are placeholders.
   const env: NodeJS.ProcessEnv = {
@@ -178,24 +178,7 @@ function startServer(databaseUrl: string): Promise<{ url: string; child: ChildPr
     EMAIL_FROM: "bench@example.com",
     S3_BUCKET: "bench",
   };
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-    env,
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  let output = "";
-  child.stdout?.on("data", (chunk) => {
-    output += chunk;
-  });
-  return new Promise((resolve, reject) => {
-    const timer = setInterval(() => {
-      const match = /running at (http:\/\/localhost:\d+)/.exec(output);
-      if (match) {
-        clearInterval(timer);
-        resolve({ url: match[1], child });
-      }
-    }, 100);
-    child.once("exit", (code) => reject(new Error(`server exited (${code}): ${output}`)));
-  });
+  return spawnSite(env);
 }
 
 async function load(url: string) {
@@ -226,7 +209,7 @@ async function main() {
   ensureBuild(log);
   const database = await prepareDatabase();
   const db = createDb(database.url, 2);
-  let server: { url: string; child: ChildProcess } | undefined;
+  let server: RunningSite | undefined;
   try {
     await migrateToLatest(db);
     await seedDemo(db, { log });
@@ -275,8 +258,7 @@ async function main() {
       );
     }
   } finally {
-    server?.child.kill("SIGTERM");
-    if (server) await new Promise((resolve) => server?.child.once("exit", resolve));
+    await server?.stop();
     await db.destroy();
     await database.stop();
   }

@@ -1,11 +1,11 @@
 // Global setup for the end-to-end tier: the production build served by `scripts/start.ts`
 // on a fresh embedded Postgres with the demo seed, exactly as `npm start` runs it.
-import { type ChildProcess, spawn } from "node:child_process";
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import getPort from "get-port";
 import type { TestProject } from "vitest/node";
+import { spawnSite } from "../../scripts/lib/spawn-site";
 import { findChromium, INSTALL_HINT } from "./chromium";
 
 declare module "vitest" {
@@ -38,40 +38,12 @@ export default async function setup(project: TestProject) {
     UPLOADS_DIR: path.join(dataDir, "uploads"),
   };
   delete env.DATABASE_URL;
-  delete env.VITEST;
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout?.on("data", (chunk) => {
-    output += chunk;
-  });
-  child.stderr?.on("data", (chunk) => {
-    output += chunk;
-  });
-  const baseUrl = await new Promise<string>((resolve, reject) => {
-    const timer = setInterval(() => {
-      const match = /running at (http:\/\/localhost:\d+)/.exec(output);
-      if (match) {
-        clearInterval(timer);
-        resolve(match[1]);
-      }
-    }, 100);
-    child.once("exit", (code) => {
-      clearInterval(timer);
-      reject(new Error(`the site did not start (exit ${code}):\n${output}`));
-    });
-  });
-  project.provide("baseUrl", baseUrl);
+  const site = await spawnSite(env);
+  project.provide("baseUrl", site.url);
   project.provide("chromiumPath", chromium);
 
   return async () => {
-    await new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once("exit", () => resolve());
-      child.kill("SIGTERM");
-    });
+    await site.stop();
     rmSync(dataDir, { recursive: true, force: true });
   };
 }

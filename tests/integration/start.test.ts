@@ -1,9 +1,11 @@
 // `npm start` as a newcomer runs it: embedded Postgres, migrations, seed once, clean stop.
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import http from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { spawnSite } from "../../scripts/lib/spawn-site";
 
 const dataDir = mkdtempSync(path.join(tmpdir(), "medcode-start-"));
 chmodSync(dataDir, 0o755);
@@ -16,7 +18,7 @@ function postgresProcessesFor(dir: string) {
     .filter((line) => line.includes(dir) && /postgres/.test(line) && !line.includes("ps -eo"));
 }
 
-async function start(): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+function start() {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     EMBEDDED_PG_DIR: pgDir,
@@ -25,40 +27,23 @@ async function start(): Promise<{ child: ChildProcess; url: string; output: () =
     LOG_LEVEL: "info",
   };
   delete env.DATABASE_URL;
-  delete env.VITEST;
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout?.on("data", (chunk) => {
-    output += chunk;
-  });
-  child.stderr?.on("data", (chunk) => {
-    output += chunk;
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setInterval(() => {
-      const match = /running at (http:\/\/localhost:\d+)/.exec(output);
-      if (match) {
-        clearInterval(timer);
-        resolve(match[1]);
-      }
-    }, 100);
-    child.once("exit", (code) => {
-      clearInterval(timer);
-      reject(new Error(`start exited with ${code}:\n${output}`));
-    });
-  });
-  return { child, url, output: () => output };
+  return spawnSite(env);
 }
 
-function stop(child: ChildProcess, signal: NodeJS.Signals) {
-  const started = Date.now();
-  return new Promise<{ code: number | null; ms: number }>((resolve) => {
-    child.once("exit", (code) => resolve({ code, ms: Date.now() - started }));
-    child.kill(signal);
+function requestInFlight(url: string) {
+  let onConnect = () => {};
+  const connected = new Promise<void>((resolve) => {
+    onConnect = resolve;
   });
+  const inFlight = new Promise<number>((resolve, reject) => {
+    const request = http.get(url, { agent: false }, (response) => {
+      response.resume();
+      response.on("end", () => resolve(response.statusCode ?? 0));
+    });
+    request.on("error", reject);
+    request.on("socket", (socket) => socket.on("connect", onConnect));
+  });
+  return { inFlight, connected };
 }
 
 async function openJobCount(url: string) {
@@ -76,9 +61,12 @@ describe("npm start", () => {
     expect(jobs).toBeGreaterThanOrEqual(300);
     expect(postgresProcessesFor(pgDir).length).toBeGreaterThan(0);
 
-    // A request in flight when the signal arrives still gets its answer.
-    const inFlight = fetch(`${first.url}/jobs?page=2`).then((r) => r.status);
-    const stopped = await stop(first.child, "SIGTERM");
+    // A request in flight when the signal arrives still gets its answer. The signal goes out
+    // once the server has the connection (a connection refused after close is no test).
+    const { inFlight, connected } = requestInFlight(`${first.url}/jobs?page=2`);
+    await connected;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const stopped = await first.stop("SIGTERM");
     expect(await inFlight).toBe(200);
     expect(stopped.code).toBe(0);
     expect(stopped.ms).toBeLessThan(10_000);
@@ -87,7 +75,7 @@ describe("npm start", () => {
     const second = await start();
     expect(second.output()).not.toContain("demo data seeded");
     expect(await openJobCount(second.url)).toBe(jobs);
-    const again = await stop(second.child, "SIGINT");
+    const again = await second.stop("SIGINT");
     expect(again.code).toBe(0);
     expect(postgresProcessesFor(pgDir)).toEqual([]);
   }, 120_000);
