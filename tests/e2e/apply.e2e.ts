@@ -76,9 +76,8 @@ describe.skipIf(noBrowser)("applying and tracking (Chromium)", () => {
     await employer.page.getByLabel("Move to").selectOption("interview");
     await employer.page.getByRole("button", { name: "Move", exact: true }).click();
     await employer.page.getByText("Moved to Interview.").waitFor();
-    await expect(employer.page.locator("#status-title [data-status]").textContent()).resolves.toBe(
-      "Interview",
-    );
+    // The status badge follows once the page's data is reloaded after the move.
+    await employer.page.locator("#status-title [data-status]", { hasText: "Interview" }).waitFor();
 
     await coder.page.goto("/me/applications");
     await expect(card.locator(".status").textContent()).resolves.toBe("Interview");
