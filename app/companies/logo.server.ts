@@ -47,39 +47,9 @@ export async function processLogo(bytes: Uint8Array): Promise<LogoResult> {
   }
 }
 
-/** Stores a processed logo and points the company at it; the old file goes after the commit. */
-export async function setCompanyLogo(companyId: number, webp: Uint8Array) {
-  const storage = getStorage();
-  const key = newStorageKey();
-  await storage.put(key, webp, "image/webp");
-  let previous: string | null;
-  try {
-    previous = await getDb()
-      .transaction()
-      .execute(async (trx) => {
-        const before = await trx
-          .selectFrom("companies")
-          .select("logo_key")
-          .where("id", "=", companyId)
-          .forUpdate()
-          .executeTakeFirstOrThrow();
-        await trx
-          .updateTable("companies")
-          .set({ logo_key: key, logo_updated_at: new Date() })
-          .where("id", "=", companyId)
-          .execute();
-        return before.logo_key;
-      });
-  } catch (error) {
-    await storage.delete(key).catch(() => {});
-    throw error;
-  }
-  if (previous) await storage.delete(previous).catch(() => {});
-}
-
-/** Removes the logo; the file is deleted once the company no longer points at it. */
-export async function removeCompanyLogo(companyId: number) {
-  const previous = await getDb()
+/** Points the company at a new logo key (or none) and returns the key it replaced. */
+function swapLogoKey(companyId: number, key: string | null) {
+  return getDb()
     .transaction()
     .execute(async (trx) => {
       const before = await trx
@@ -90,11 +60,31 @@ export async function removeCompanyLogo(companyId: number) {
         .executeTakeFirstOrThrow();
       await trx
         .updateTable("companies")
-        .set({ logo_key: null, logo_updated_at: new Date() })
+        .set({ logo_key: key, logo_updated_at: new Date() })
         .where("id", "=", companyId)
         .execute();
       return before.logo_key;
     });
+}
+
+/** Stores a processed logo and points the company at it; the old file goes after the commit. */
+export async function setCompanyLogo(companyId: number, webp: Uint8Array) {
+  const storage = getStorage();
+  const key = newStorageKey();
+  await storage.put(key, webp, "image/webp");
+  let previous: string | null;
+  try {
+    previous = await swapLogoKey(companyId, key);
+  } catch (error) {
+    await storage.delete(key).catch(() => {});
+    throw error;
+  }
+  if (previous) await storage.delete(previous).catch(() => {});
+}
+
+/** Removes the logo; the file is deleted once the company no longer points at it. */
+export async function removeCompanyLogo(companyId: number) {
+  const previous = await swapLogoKey(companyId, null);
   if (previous) await getStorage().delete(previous);
   return { removed: previous !== null };
 }
