@@ -1,4 +1,9 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  data,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import {
   Form,
   Link,
@@ -13,7 +18,9 @@ import {
 import { getUser } from "./auth/guards.server";
 import { GeneralErrorBoundary } from "./components/error-boundary";
 import { useNonce } from "./components/nonce";
+import { Notice } from "./components/notice";
 import stylesheet from "./styles/app.css?url";
+import { readFlash } from "./utils/flash.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -30,20 +37,26 @@ export const meta: MetaFunction = () => [
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await getUser(request);
-  return {
-    user: user
-      ? { name: user.name, role: user.role, verified: Boolean(user.email_verified_at) }
-      : null,
-  };
+  const [user, { flash, clearCookie }] = await Promise.all([getUser(request), readFlash(request)]);
+  return data(
+    {
+      user: user
+        ? { name: user.name, role: user.role, verified: Boolean(user.email_verified_at) }
+        : null,
+      flash,
+    },
+    clearCookie ? { headers: { "Set-Cookie": clearCookie } } : undefined,
+  );
 }
 
-type RootUser = Awaited<ReturnType<typeof loader>>["user"];
+type RootUser = { name: string; role: string; verified: boolean } | null;
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const nonce = useNonce();
   // Absent when the root loader itself failed: the error page still gets a header.
-  const user = useRouteLoaderData<typeof loader>("root")?.user ?? null;
+  const rootData = useRouteLoaderData<typeof loader>("root");
+  const user: RootUser = rootData?.user ?? null;
+  const flash = rootData?.flash ?? null;
   return (
     <html lang="en">
       <head>
@@ -60,6 +73,11 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <SiteHeader user={user} />
         {user && !user.verified ? <VerifyBanner /> : null}
         <main id="main" tabIndex={-1}>
+          {flash ? (
+            <div className="container flash">
+              <Notice kind={flash.kind}>{flash.message}</Notice>
+            </div>
+          ) : null}
           {children}
         </main>
         <SiteFooter />
