@@ -60,3 +60,15 @@ export function post(path: string, fields: Record<string, string>, cookie?: stri
     },
   });
 }
+
+/** The one-time message a redirect carries to the next page (app/utils/flash.server.ts). */
+export async function flashOf(outcome: Outcome) {
+  const response = outcome.body instanceof Response ? outcome.body : null;
+  const setCookie = response?.headers.getSetCookie().find((c) => c.startsWith("__flash="));
+  if (!setCookie) return null;
+  const { readFlash } = await import("../app/utils/flash.server");
+  const { flash } = await readFlash(
+    new Request("http://localhost/", { headers: { cookie: setCookie.split(";")[0] } }),
+  );
+  return flash;
+}

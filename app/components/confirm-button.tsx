@@ -58,7 +58,6 @@ export function ConfirmPage({ confirmation }: { confirmation: Confirmation }) {
       <p>{confirmation.message}</p>
       <Form method="post" action={confirmation.action} className="actions">
         {confirmation.fields.map(([name, value], index) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: repeated names are legitimate
           <input key={`${name}-${index}`} type="hidden" name={name} value={value} />
         ))}
         <input type="hidden" name="confirmed" value="yes" />

@@ -6,6 +6,7 @@ import type { CodeMention } from "~/codes/codes.server";
 import { companyLogoUrl } from "~/companies/logo";
 import { SpecialtyLinks } from "~/components/graph";
 import { JobList } from "~/components/job-card";
+import { Notice } from "~/components/notice";
 import {
   EMPLOYMENT_TYPES,
   formatDate,
@@ -50,9 +51,9 @@ export function JobView({ job, similar, codes, descriptionHtml, actions }: JobVi
     <div className="container grid-2">
       <article>
         {!job.open ? (
-          <div className="notice" role="status">
+          <Notice kind="warning">
             <strong>{gone}</strong> See similar open jobs below.
-          </div>
+          </Notice>
         ) : null}
         <header className="job-header">
           <div>

@@ -13,6 +13,7 @@ import {
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { ErrorList, Field } from "~/components/forms";
+import { Notice } from "~/components/notice";
 import { EMPLOYMENT_TYPES, LEVELS, SETTINGS } from "./format";
 import { type JobFormValues, jobSchemaFor, MAX_QUESTIONS, US_STATES } from "./posting-schemas";
 
@@ -115,9 +116,9 @@ export function JobForm({
     <Form method="post" className="job-form" {...getFormProps(form)}>
       <ErrorList id={form.errorId} errors={form.errors} />
       {form.status === "error" ? (
-        <p className="form-errors" role="alert">
+        <Notice kind="error">
           Some fields need a look: see the messages beside them. Nothing you typed was lost.
-        </p>
+        </Notice>
       ) : null}
       <Field
         label="Job title"

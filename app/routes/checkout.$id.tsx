@@ -10,6 +10,7 @@ import styles from "~/billing/employer.css?url";
 import { getCheckoutStatus } from "~/billing/orders.server";
 import { formatCents } from "~/billing/plans.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Notice } from "~/components/notice";
 import { formatDate, jobPath } from "~/jobs/format";
 import { parseId } from "~/utils/http";
 
@@ -110,14 +111,14 @@ export default function CheckoutOrder() {
         </dl>
       </section>
       {order.status === "paid" && live ? (
-        <p className="form-success">
+        <Notice kind="success">
           Your job is live
           {order.jobValidThrough ? ` until ${formatDate(order.jobValidThrough)}` : ""}:{" "}
           <Link to={jobPath({ id: order.jobId as number, slug: order.jobSlug as string })}>
             see it
           </Link>
           .
-        </p>
+        </Notice>
       ) : null}
       <p className="form-actions">
         <Link to="/employer">Dashboard</Link>

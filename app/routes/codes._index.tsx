@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { codePath, parseCode } from "~/codes/code-systems";
 import { CodeSearch } from "~/components/code-search";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Notice } from "~/components/notice";
 
 const EXAMPLES = [
   { code: "99213", note: "E/M office visit range" },
@@ -41,11 +42,11 @@ export default function CodeLookup() {
         see its code family, the coding specialties it belongs to and the open jobs that code it.
       </p>
       {invalid ? (
-        <p className="notice" role="alert">
+        <Notice kind="error">
           “{query}” is not a code we can read. CPT codes have five characters (99213, 0624T), HCPCS
           codes a letter and four digits (J9035), ICD-10-CM codes a letter, two characters and an
           optional dot (I25.10), ICD-10-PCS codes seven characters (02703ZZ).
-        </p>
+        </Notice>
       ) : null}
       <CodeSearch defaultValue={query} />
       <section aria-labelledby="examples-title">

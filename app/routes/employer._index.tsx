@@ -5,6 +5,7 @@ import { requireEmployer } from "~/auth/guards.server";
 import { creditsLeft } from "~/billing/credits.server";
 import styles from "~/billing/employer.css?url";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Notice } from "~/components/notice";
 import { jobPath } from "~/jobs/format";
 import { listDashboardJobs } from "~/jobs/posting-stats.server";
 
@@ -93,10 +94,10 @@ export default function EmployerHome() {
         </ul>
       </nav>
       {jobs.length === 0 ? (
-        <p className="notice">
+        <Notice>
           No jobs yet. Write your first one: you can save it as a draft and preview it before
           paying.
-        </p>
+        </Notice>
       ) : (
         <table className="table">
           <caption className="visually-hidden">Your jobs</caption>

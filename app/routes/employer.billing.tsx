@@ -6,14 +6,16 @@ import {
   type MetaFunction,
   redirect,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireEmployer } from "~/auth/guards.server";
 import { creditsLeft, listCreditGrants } from "~/billing/credits.server";
 import styles from "~/billing/employer.css?url";
 import { listOrders, startCheckout } from "~/billing/orders.server";
 import { formatCents, getPlan } from "~/billing/plans.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Notice } from "~/components/notice";
 import { formatDate } from "~/jobs/format";
+import { redirectWithFlash } from "~/utils/flash.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = () => [
@@ -23,6 +25,13 @@ export const meta: MetaFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { company } = await requireEmployer(request);
+  // Stripe's cancel URL: say so once, then show the page at its own address.
+  if (new URL(request.url).searchParams.get("checkout") === "canceled") {
+    throw await redirectWithFlash("/employer/billing", {
+      kind: "info",
+      message: "Checkout canceled: nothing was charged.",
+    });
+  }
   const [orders, credits, grants, bundle] = await Promise.all([
     listOrders({ companyId: company.id }),
     creditsLeft(company.id),
@@ -65,17 +74,13 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function Billing() {
   const { orders, credits, grants, bundle } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [params] = useSearchParams();
   return (
     <div className="container stack">
       <p className="muted">
         <Link to="/employer">Dashboard</Link> › Billing
       </p>
       <h1>Billing</h1>
-      {params.get("checkout") === "canceled" ? (
-        <p className="notice">Checkout canceled: nothing was charged.</p>
-      ) : null}
-      {actionData?.error ? <p className="form-errors">{actionData.error}</p> : null}
+      {actionData?.error ? <Notice kind="error">{actionData.error}</Notice> : null}
       <section className="card" aria-labelledby="credits-title">
         <h2 id="credits-title">Post credits: {credits} left</h2>
         {grants.length ? (

@@ -23,6 +23,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, Field } from "~/components/forms";
 import { MAX_LOGO_BYTES } from "~/files/sniff";
 import { parseUploadForm, type UploadLimits, uploadedFile } from "~/files/upload.server";
+import { redirectWithFlash } from "~/utils/flash.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = () => [
@@ -47,7 +48,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { formData, fileErrors } = await parseUploadForm(request, ["logo"], LOGO_LIMITS);
   if (formData.get("intent") === "remove-logo") {
     await removeCompanyLogo(company.id);
-    return { result: undefined, done: "Logo removed.", logoError: null };
+    return redirectWithFlash("/employer/company", "Logo removed.");
   }
   const submission = parseWithZod(formData, { schema: CompanyProfileSchema });
   const upload = await uploadedFile(formData, "logo");
@@ -59,13 +60,10 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   // Nothing is saved when any part is wrong; the typed fields come back as they were.
   if (submission.status !== "success" || logoError)
-    return data(
-      { result: submission.reply(), done: null, logoError },
-      { status: fileErrors.logo ? 413 : 400 },
-    );
+    return data({ result: submission.reply(), logoError }, { status: fileErrors.logo ? 413 : 400 });
   await updateCompanyProfile(company.id, submission.value);
   if (logo?.ok) await setCompanyLogo(company.id, logo.webp);
-  return { result: submission.reply(), done: "Saved.", logoError: null };
+  return redirectWithFlash("/employer/company", "Company profile saved.");
 }
 
 export default function CompanyProfile() {
@@ -98,11 +96,6 @@ export default function CompanyProfile() {
           ? " ✓ Verified employer."
           : " The verified badge is granted by our team after a check."}
       </p>
-      {actionData?.done ? (
-        <p className="form-success" role="status">
-          {actionData.done}
-        </p>
-      ) : null}
       {owner ? (
         <>
           <Form method="post" encType="multipart/form-data" {...getFormProps(form)}>

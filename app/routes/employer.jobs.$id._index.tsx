@@ -6,23 +6,20 @@ import {
   type MetaFunction,
   redirect,
 } from "@remix-run/node";
-import {
-  Form,
-  Link,
-  useActionData,
-  useLoaderData,
-  useNavigation,
-  useSearchParams,
-} from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireEmployer } from "~/auth/guards.server";
 import { creditsLeft, spendCredit } from "~/billing/credits.server";
 import styles from "~/billing/employer.css?url";
 import { jobReady, type Purpose, purposeAllowed, startCheckout } from "~/billing/orders.server";
 import { formatCents, listPlans } from "~/billing/plans.server";
+import { ConfirmButton, ConfirmPage } from "~/components/confirm-button";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Notice } from "~/components/notice";
 import { formatDate, jobPath } from "~/jobs/format";
 import { closeJob, deleteDraft, getCompanyJob } from "~/jobs/posting.server";
 import { getJobStats } from "~/jobs/posting-stats.server";
+import { askToConfirm, isConfirmed } from "~/utils/confirm.server";
+import { redirectWithFlash } from "~/utils/flash.server";
 import { parseId } from "~/utils/http";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
@@ -41,6 +38,13 @@ async function ownJob(request: Request, params: { id?: string }) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { company, job } = await ownJob(request, params);
+  // Stripe's cancel URL: say so once, then show the page at its own address.
+  if (new URL(request.url).searchParams.get("checkout") === "canceled") {
+    throw await redirectWithFlash(`/employer/jobs/${job.id}`, {
+      kind: "info",
+      message: "Checkout canceled: nothing was charged. The job is waiting for you here.",
+    });
+  }
   const [plans, credits, stats] = await Promise.all([
     listPlans(),
     creditsLeft(company.id),
@@ -109,7 +113,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       purpose,
       planCode,
     });
-    if (!result.ok) return data({ error: REASONS[result.reason], done: null }, { status: 400 });
+    if (!result.ok) return data({ error: REASONS[result.reason] }, { status: 400 });
     throw redirect(result.redirectTo);
   }
   if (intent === "credit") {
@@ -119,29 +123,37 @@ export async function action({ request, params }: ActionFunctionArgs) {
       userId: user.id,
       purpose: renewing ? "renew" : "publish",
     });
-    if (!result.ok) return data({ error: REASONS[result.reason], done: null }, { status: 409 });
-    return {
-      error: null,
-      done: `Done with one credit: the job is live until ${formatDate(result.validThrough)}.`,
-    };
+    if (!result.ok) return data({ error: REASONS[result.reason] }, { status: 409 });
+    return redirectWithFlash(
+      `/employer/jobs/${job.id}`,
+      `Done with one credit: the job is live until ${formatDate(result.validThrough)}.`,
+    );
   }
   if (intent === "close") {
     const result = await closeJob({ companyId: company.id, jobId: job.id });
     if (!result.ok)
-      return data(
-        { error: "Only a published or expired job can be closed.", done: null },
-        { status: 400 },
-      );
-    return { error: null, done: "Closed as filled. Its page now says the job has been filled." };
+      return data({ error: "Only a published or expired job can be closed." }, { status: 400 });
+    return redirectWithFlash(
+      `/employer/jobs/${job.id}`,
+      "Closed as filled. Its page now says the job has been filled.",
+    );
   }
   if (intent === "delete") {
+    if (!isConfirmed(formData)) {
+      return askToConfirm(formData, {
+        title: `Delete the draft “${job.title}”?`,
+        message: "The draft and everything written in it are deleted for good.",
+        confirmLabel: "Yes, delete this draft",
+        cancelHref: `/employer/jobs/${job.id}`,
+      });
+    }
     if (!(await deleteDraft({ companyId: company.id, jobId: job.id }))) {
       return data(
-        { error: "Only a draft that was never published can be deleted.", done: null },
+        { error: "Only a draft that was never published can be deleted." },
         { status: 400 },
       );
     }
-    throw redirect("/employer");
+    return redirectWithFlash("/employer", `Draft “${job.title}” deleted.`);
   }
   throw data("Unknown action.", { status: 400 });
 }
@@ -157,11 +169,16 @@ const STATUS_LABELS: Record<string, string> = {
 };
 
 export default function JobOverview() {
+  const actionData = useActionData<typeof action>();
+  if (actionData && "confirmation" in actionData)
+    return <ConfirmPage confirmation={actionData.confirmation} />;
+  return <Overview error={actionData && "error" in actionData ? actionData.error : null} />;
+}
+
+function Overview({ error }: { error: string | null }) {
   const { job, ready, canPublish, canRenew, canUpgrade, credits, plans, totals } =
     useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [params] = useSearchParams();
   const busy = navigation.state !== "idle";
   const postPlans = plans.filter((p) => p.kind === "post");
   const upgrade = plans.find((p) => p.kind === "upgrade");
@@ -179,26 +196,7 @@ export default function JobOverview() {
           <>Ended {formatDate(job.valid_through)}. </>
         ) : null}
       </p>
-      {params.get("checkout") === "canceled" ? (
-        <p className="notice" role="status">
-          Checkout canceled: nothing was charged. The job is waiting for you here.
-        </p>
-      ) : null}
-      {params.get("saved") ? (
-        <p className="form-success" role="status">
-          Changes saved.
-        </p>
-      ) : null}
-      {actionData?.done ? (
-        <p className="form-success" role="status">
-          {actionData.done}
-        </p>
-      ) : null}
-      {actionData?.error ? (
-        <p className="form-errors" role="alert">
-          {actionData.error}
-        </p>
-      ) : null}
+      {error ? <Notice kind="error">{error}</Notice> : null}
       <p className="form-actions">
         {job.status !== "removed" ? <Link to={`/employer/jobs/${job.id}/edit`}>Edit</Link> : null}
         <Link to={`/employer/jobs/${job.id}/applicants`}>Applicants</Link>
@@ -214,9 +212,9 @@ export default function JobOverview() {
         <section className="card" id={canPublish ? "publish" : "renew"} aria-labelledby="pay-title">
           <h2 id="pay-title">{canPublish ? "Publish" : "Renew for 30 days"}</h2>
           {!ready ? (
-            <p className="notice">
+            <Notice kind="warning">
               Finish the job first: it needs a description of at least 50 characters.
-            </p>
+            </Notice>
           ) : null}
           {canRenew ? <p>Renewing adds 30 days; renewing early keeps the days left.</p> : null}
           {credits > 0 ? (
@@ -274,10 +272,9 @@ export default function JobOverview() {
       ) : null}
       {job.status === "draft" && !job.published_at ? (
         <Form method="post">
-          <input type="hidden" name="intent" value="delete" />
-          <button type="submit" className="button link danger">
+          <ConfirmButton name="intent" value="delete" confirmLabel="Click again to delete for good">
             Delete this draft
-          </button>
+          </ConfirmButton>
         </Form>
       ) : null}
     </div>

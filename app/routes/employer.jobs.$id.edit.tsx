@@ -7,10 +7,11 @@ import {
   type MetaFunction,
   redirect,
 } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireEmployer } from "~/auth/guards.server";
 import styles from "~/billing/employer.css?url";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Notice } from "~/components/notice";
 import {
   formValuesOf,
   getCompanyJob,
@@ -20,6 +21,7 @@ import {
 } from "~/jobs/posting.server";
 import { JobForm } from "~/jobs/posting-form";
 import { JobSchema, jobSchemaFor } from "~/jobs/posting-schemas";
+import { redirectWithFlash } from "~/utils/flash.server";
 import { parseId } from "~/utils/http";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
@@ -63,18 +65,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
     values: submission.value,
   });
   if (!result.ok) throw data("This job does not exist.", { status: 404 });
-  if (live) throw redirect(`/employer/jobs/${job.id}?saved=1`);
-  throw redirect(
-    intent === "draft"
-      ? `/employer/jobs/${job.id}/edit?saved=draft`
-      : `/employer/jobs/${job.id}/preview`,
-  );
+  if (live)
+    throw await redirectWithFlash(
+      `/employer/jobs/${job.id}`,
+      "Changes saved: they show on the job page now.",
+    );
+  if (intent === "draft")
+    throw await redirectWithFlash(`/employer/jobs/${job.id}/edit`, "Draft saved.");
+  throw redirect(`/employer/jobs/${job.id}/preview`);
 }
 
 export default function EditJob() {
   const { job, defaultValue, options, suggestions } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [params] = useSearchParams();
   return (
     <div className="container narrow stack">
       <p className="muted">
@@ -82,15 +85,10 @@ export default function EditJob() {
         <Link to={`/employer/jobs/${job.id}`}>{job.title}</Link> › Edit
       </p>
       <h1>Edit: {job.title}</h1>
-      {params.get("saved") === "draft" ? (
-        <p className="form-success" role="status">
-          Draft saved.
-        </p>
-      ) : null}
       {job.live ? (
-        <p className="notice">
+        <Notice>
           This job has been live: your changes show at once, at no charge, and are logged.
-        </p>
+        </Notice>
       ) : null}
       <JobForm
         options={options}

@@ -14,6 +14,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { createJobDraft, getPostingOptions } from "~/jobs/posting.server";
 import { JobForm } from "~/jobs/posting-form";
 import { jobSchemaFor } from "~/jobs/posting-schemas";
+import { redirectWithFlash } from "~/utils/flash.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = () => [
@@ -37,11 +38,9 @@ export async function action({ request }: ActionFunctionArgs) {
     userId: user.id,
     values: submission.value,
   });
-  throw redirect(
-    intent === "draft"
-      ? `/employer/jobs/${jobId}/edit?saved=draft`
-      : `/employer/jobs/${jobId}/preview`,
-  );
+  if (intent === "draft")
+    throw await redirectWithFlash(`/employer/jobs/${jobId}/edit`, "Draft saved.");
+  throw redirect(`/employer/jobs/${jobId}/preview`);
 }
 
 export default function NewJob() {

@@ -10,6 +10,8 @@ import { NotificationSettingsSchema } from "~/applications/applications-schemas"
 import { getNotificationSettings, saveNotificationSettings } from "~/applications/pipeline.server";
 import { requireEmployer } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Notice } from "~/components/notice";
+import { redirectWithFlash } from "~/utils/flash.server";
 
 export const meta: MetaFunction = () => [
   { title: "Notifications | MedCode Jobs" },
@@ -25,9 +27,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const { company } = await requireEmployer(request, { role: "owner" });
   const submission = parseWithZod(await request.formData(), { schema: NotificationSettingsSchema });
   if (submission.status !== "success")
-    return data({ done: null, error: "Choose when to hear about applications." }, { status: 400 });
+    return data({ error: "Choose when to hear about applications." }, { status: 400 });
   await saveNotificationSettings({ companyId: company.id, ...submission.value });
-  return { done: "Notification settings saved.", error: null };
+  return redirectWithFlash("/employer/settings", "Notification settings saved.");
 }
 
 export default function EmployerSettings() {
@@ -37,16 +39,7 @@ export default function EmployerSettings() {
   return (
     <div className="container narrow stack">
       <h1>{company.name}: notifications</h1>
-      {actionData?.done ? (
-        <p className="form-success" role="status">
-          {actionData.done}
-        </p>
-      ) : null}
-      {actionData?.error ? (
-        <p className="form-errors" role="alert">
-          {actionData.error}
-        </p>
-      ) : null}
+      {actionData?.error ? <Notice kind="error">{actionData.error}</Notice> : null}
       {owner ? null : <p className="muted">Only company owners can change these settings.</p>}
       <Form method="post" className="card">
         <fieldset disabled={!owner}>

@@ -1,4 +1,4 @@
-import { getFormProps, getSelectProps, useForm } from "@conform-to/react";
+import { getFormProps, getSelectProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import {
   type ActionFunctionArgs,
@@ -10,8 +10,12 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { InviteSchema } from "~/auth/auth-schemas";
 import { requireEmployer } from "~/auth/guards.server";
 import { inviteMember, listTeam, removeMember, revokeInvite } from "~/companies/team.server";
+import { ConfirmButton, ConfirmPage } from "~/components/confirm-button";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, Field } from "~/components/forms";
+import { Notice } from "~/components/notice";
+import { askToConfirm, isConfirmed } from "~/utils/confirm.server";
+import { redirectWithFlash } from "~/utils/flash.server";
 import { parseId } from "~/utils/http";
 
 export const meta: MetaFunction = () => [
@@ -31,7 +35,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === "invite") {
     const submission = parseWithZod(formData, { schema: InviteSchema });
     if (submission.status !== "success")
-      return data({ result: submission.reply(), done: null }, { status: 400 });
+      return data({ result: submission.reply() }, { status: 400 });
     const result = await inviteMember({
       companyId: company.id,
       invitedBy: user,
@@ -43,58 +47,65 @@ export async function action({ request }: ActionFunctionArgs) {
           ? "This person is already on the team."
           : "Too many invites for now. Try again later.";
       return data(
-        { result: submission.reply({ fieldErrors: { email: [message] } }), done: null },
+        { result: submission.reply({ fieldErrors: { email: [message] } }) },
         { status: 400 },
       );
     }
-    return {
-      result: submission.reply({ resetForm: true }),
-      done: `Invite sent to ${submission.value.email}.`,
-    };
+    return redirectWithFlash("/employer/team", `Invite sent to ${submission.value.email}.`);
   }
   if (intent === "remove") {
     const userId = parseId(String(formData.get("userId") ?? ""));
     if (!userId) throw data("Unknown member.", { status: 400 });
+    if (!isConfirmed(formData)) {
+      return askToConfirm(formData, {
+        title: "Remove this teammate?",
+        message:
+          "They lose access to the company's jobs and applicants at once. You can invite them again later.",
+        confirmLabel: "Yes, remove them",
+        cancelHref: "/employer/team",
+      });
+    }
     const result = await removeMember({ companyId: company.id, userId });
     if (!result.ok) {
       const message =
         result.reason === "last_owner"
           ? "A company needs at least one owner."
           : "That person is not on the team.";
-      return data({ result: null, done: null, error: message }, { status: 400 });
+      return data({ result: null, error: message }, { status: 400 });
     }
-    return { result: null, done: "Removed from the team." };
+    return redirectWithFlash("/employer/team", "Removed from the team.");
   }
   if (intent === "revoke") {
     const inviteId = parseId(String(formData.get("inviteId") ?? ""));
     if (inviteId) await revokeInvite({ companyId: company.id, inviteId });
-    return { result: null, done: "Invite withdrawn." };
+    return redirectWithFlash("/employer/team", "Invite withdrawn.");
   }
   throw data("Unknown action.", { status: 400 });
 }
 
 export default function Team() {
-  const { me, company, role, members, invites } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  if (actionData && "confirmation" in actionData)
+    return <ConfirmPage confirmation={actionData.confirmation} />;
+  return <TeamPage reply={actionData} />;
+}
+
+function TeamPage({
+  reply,
+}: {
+  reply: { result?: SubmissionResult<string[]> | null; error?: string } | undefined;
+}) {
+  const { me, company, role, members, invites } = useLoaderData<typeof loader>();
   const owner = role === "owner";
   const [form, fields] = useForm({
-    lastResult: actionData?.result ?? undefined,
+    lastResult: reply?.result ?? undefined,
     defaultValue: { role: "recruiter" },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: InviteSchema }),
   });
   return (
     <div className="container narrow stack">
       <h1>{company.name}: team</h1>
-      {actionData?.done ? (
-        <p className="form-success" role="status">
-          {actionData.done}
-        </p>
-      ) : null}
-      {actionData && "error" in actionData ? (
-        <p className="form-errors" role="alert">
-          {actionData.error}
-        </p>
-      ) : null}
+      {reply?.error ? <Notice kind="error">{reply.error}</Notice> : null}
       <table className="table">
         <caption className="visually-hidden">Team members</caption>
         <thead>
@@ -119,11 +130,15 @@ export default function Team() {
                 <td>
                   {member.id !== me ? (
                     <Form method="post">
-                      <input type="hidden" name="intent" value="remove" />
                       <input type="hidden" name="userId" value={member.id} />
-                      <button type="submit" className="button link">
+                      <ConfirmButton
+                        name="intent"
+                        value="remove"
+                        className="button link danger"
+                        confirmLabel={`Remove ${member.name}? Click again`}
+                      >
                         Remove {member.name}
-                      </button>
+                      </ConfirmButton>
                     </Form>
                   ) : (
                     <span className="muted">you</span>

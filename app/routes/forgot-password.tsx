@@ -6,6 +6,7 @@ import { requestPasswordReset } from "~/auth/accounts.server";
 import { ForgotPasswordSchema } from "~/auth/auth-schemas";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, Field, Honeypot } from "~/components/forms";
+import { Notice } from "~/components/notice";
 
 export const meta: MetaFunction = () => [{ title: "Reset your password | MedCode Jobs" }];
 
@@ -41,10 +42,10 @@ export default function ForgotPassword() {
       <section className="card form-card">
         <h1>Reset your password</h1>
         {actionData?.sentTo ? (
-          <p className="form-success" role="status">
+          <Notice kind="success">
             If {actionData.sentTo} has an account, a reset link is on its way. It works for 30
             minutes.
-          </p>
+          </Notice>
         ) : null}
         <Form method="post" {...getFormProps(form)}>
           <ErrorList id={form.errorId} errors={form.errors} />

@@ -15,6 +15,7 @@ import { startSession } from "~/auth/session.server";
 import { acceptInvite, getOpenInvite } from "~/companies/team.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, Field } from "~/components/forms";
+import { Notice } from "~/components/notice";
 
 export const meta: MetaFunction = () => [
   { title: "Join your team | MedCode Jobs" },
@@ -105,11 +106,7 @@ export default function AcceptInvite() {
           You are invited as {invite.role === "owner" ? "an owner" : "a recruiter"} ({invite.email}
           ).
         </p>
-        {actionData?.error ? (
-          <p className="form-errors" role="alert">
-            {actionData.error}
-          </p>
-        ) : null}
+        {actionData?.error ? <Notice kind="error">{actionData.error}</Notice> : null}
         {user ? (
           <Form method="post">
             <p>Signed in as {user.email}.</p>

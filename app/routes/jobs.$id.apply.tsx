@@ -27,6 +27,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, Field, Honeypot } from "~/components/forms";
 import { parseUploadForm, uploadedFile } from "~/files/upload.server";
 import { formatDate, jobPath } from "~/jobs/format";
+import { redirectWithFlash } from "~/utils/flash.server";
 import { parseId } from "~/utils/http";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -137,11 +138,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       },
     );
   }
-  throw redirect(
-    `/me/applications?applied=${outcome.applicationId}#application-${outcome.applicationId}`,
-    {
-      headers: outcome.setCookie ? { "Set-Cookie": outcome.setCookie } : {},
-    },
+  throw await redirectWithFlash(
+    `/me/applications#application-${outcome.applicationId}`,
+    "Application sent. We emailed you a copy of the confirmation.",
+    { headers: outcome.setCookie ? { "Set-Cookie": outcome.setCookie } : {} },
   );
 }
 

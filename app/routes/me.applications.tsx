@@ -4,12 +4,16 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { listCandidateApplications, withdrawApplication } from "~/applications/applications.server";
 import { type ApplicationStatus, STATUS_LABELS } from "~/applications/applications-schemas";
 import { requireCandidate } from "~/auth/guards.server";
+import { ConfirmButton, ConfirmPage } from "~/components/confirm-button";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Notice } from "~/components/notice";
 import { formatDate, jobPath } from "~/jobs/format";
+import { askToConfirm, isConfirmed } from "~/utils/confirm.server";
+import { redirectWithFlash } from "~/utils/flash.server";
 import { parseId } from "~/utils/http";
 
 export const meta: MetaFunction = () => [
@@ -27,43 +31,46 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
   if (formData.get("intent") !== "withdraw") throw data("Unknown action.", { status: 400 });
   const applicationId = parseId(String(formData.get("applicationId") ?? ""));
+  if (applicationId && !isConfirmed(formData)) {
+    const application = (await listCandidateApplications(user.id)).find(
+      (a) => a.id === applicationId,
+    );
+    if (!application) throw data("No such application.", { status: 404 });
+    return askToConfirm(formData, {
+      title: `Withdraw your application to “${application.job_title}”?`,
+      message: `${application.company_name} will see it as withdrawn. This is permanent: you cannot apply to this job again.`,
+      confirmLabel: "Yes, withdraw it for good",
+      cancelHref: `/me/applications#application-${application.id}`,
+    });
+  }
   const result = applicationId
     ? await withdrawApplication({ applicationId, candidateId: user.id })
     : null;
   if (!result || (!result.ok && result.reason === "not_found"))
     throw data("No such application.", { status: 404 });
   if (!result.ok)
-    return data(
-      { done: null, error: "This application can no longer be withdrawn." },
-      { status: 400 },
-    );
-  return { done: "Application withdrawn.", error: null };
+    return data({ error: "This application can no longer be withdrawn." }, { status: 400 });
+  return redirectWithFlash(
+    `/me/applications#application-${applicationId}`,
+    "Application withdrawn. The employer sees it as withdrawn.",
+  );
 }
 
 const label = (status: string) => STATUS_LABELS[status as ApplicationStatus] ?? status;
 
 export default function MyApplications() {
-  const { applications } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [params] = useSearchParams();
+  if (actionData && "confirmation" in actionData)
+    return <ConfirmPage confirmation={actionData.confirmation} />;
+  return <Applications error={actionData && "error" in actionData ? actionData.error : null} />;
+}
+
+function Applications({ error }: { error: string | null }) {
+  const { applications } = useLoaderData<typeof loader>();
   return (
     <div className="container narrow stack">
       <h1>My applications</h1>
-      {params.get("applied") ? (
-        <p className="form-success" role="status">
-          Application sent. We emailed you a copy of the confirmation.
-        </p>
-      ) : null}
-      {actionData?.done ? (
-        <p className="form-success" role="status">
-          {actionData.done}
-        </p>
-      ) : null}
-      {actionData?.error ? (
-        <p className="form-errors" role="alert">
-          {actionData.error}
-        </p>
-      ) : null}
+      {error ? <Notice kind="error">{error}</Notice> : null}
       {applications.length === 0 ? (
         <p>
           You have not applied to any job yet. <Link to="/jobs">Find coding jobs</Link>
@@ -101,11 +108,15 @@ export default function MyApplications() {
           </ol>
           {a.status !== "withdrawn" && a.status !== "hired" ? (
             <Form method="post">
-              <input type="hidden" name="intent" value="withdraw" />
               <input type="hidden" name="applicationId" value={a.id} />
-              <button type="submit" className="button secondary">
+              <ConfirmButton
+                name="intent"
+                value="withdraw"
+                className="button secondary"
+                confirmLabel="Withdraw for good? Click again"
+              >
                 Withdraw application
-              </button>
+              </ConfirmButton>
             </Form>
           ) : null}
         </section>

@@ -1,9 +1,9 @@
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
+import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { requireCandidate } from "~/auth/guards.server";
-import { deleteOwnFile, downloadResponse, getOwnFile, readStoredFile } from "~/files/files.server";
+import { downloadResponse, getOwnFile, readStoredFile } from "~/files/files.server";
 import { parseId } from "~/utils/http";
 
-// GET /me/files/:id downloads one of the coder's own files; POST deletes it.
+// GET /me/files/:id downloads one of the coder's own files (deleting is /me/files/:id/delete).
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireCandidate(request);
   const fileId = parseId(params.id);
@@ -11,12 +11,4 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const bytes = file ? await readStoredFile(file.storage_key) : null;
   if (!file || !bytes) throw data("No such file.", { status: 404 });
   return downloadResponse(file, bytes);
-}
-
-export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireCandidate(request);
-  const fileId = parseId(params.id);
-  const result = fileId ? await deleteOwnFile({ userId: user.id, fileId }) : { ok: false };
-  if (!result.ok) throw data("No such file.", { status: 404 });
-  throw redirect("/me/profile?file-deleted=1");
 }

@@ -6,7 +6,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ProfileSchema } from "~/applications/applications-schemas";
 import {
   getProfile,
@@ -15,11 +15,13 @@ import {
   setDefaultResume,
 } from "~/applications/profile.server";
 import { requireCandidate } from "~/auth/guards.server";
+import { ConfirmButton } from "~/components/confirm-button";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, Field } from "~/components/forms";
 import { storeResume } from "~/files/files.server";
 import { parseUploadForm, uploadedFile } from "~/files/upload.server";
 import { formatDate } from "~/jobs/format";
+import { redirectWithFlash } from "~/utils/flash.server";
 
 export const meta: MetaFunction = () => [
   { title: "My profile | MedCode Jobs" },
@@ -41,35 +43,23 @@ export async function action({ request }: ActionFunctionArgs) {
   if (formData.get("intent") === "upload") {
     const upload = await uploadedFile(formData, "resume");
     const error = fileErrors.resume ?? (upload ? null : "Choose a PDF or DOCX file first.");
-    if (error || !upload)
-      return data({ form: "upload", result: null, error, done: null }, { status: 400 });
+    if (error || !upload) return data({ form: "upload", result: null, error }, { status: 400 });
     const stored = await storeResume({ userId: user.id, ...upload });
     if (!stored.ok)
-      return data(
-        { form: "upload", result: null, error: stored.message, done: null },
-        { status: 400 },
-      );
+      return data({ form: "upload", result: null, error: stored.message }, { status: 400 });
     if (formData.get("makeDefault") === "on") await setDefaultResume(user.id, stored.file.id);
-    return {
-      form: "upload",
-      result: null,
-      error: null,
-      done: `${stored.file.original_name} uploaded.`,
-    };
+    return redirectWithFlash("/me/profile", `${stored.file.original_name} uploaded.`);
   }
   const submission = parseWithZod(formData, { schema: ProfileSchema });
   if (submission.status !== "success") {
-    return data(
-      { form: "profile", result: submission.reply(), error: null, done: null },
-      { status: 400 },
-    );
+    return data({ form: "profile", result: submission.reply(), error: null }, { status: 400 });
   }
   const { defaultResume, ...values } = submission.value;
   await saveProfile(user.id, {
     ...values,
     defaultResumeFileId: defaultResume === undefined ? undefined : Number(defaultResume) || null,
   });
-  return { form: "profile", result: submission.reply(), error: null, done: "Profile saved." };
+  return redirectWithFlash("/me/profile", "Profile saved.");
 }
 
 const SETTINGS = [
@@ -82,7 +72,6 @@ const SETTINGS = [
 export default function Profile() {
   const { profile, files, options } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [params] = useSearchParams();
   const [form, fields] = useForm({
     id: "profile",
     lastResult: actionData?.form === "profile" ? actionData.result : undefined,
@@ -106,16 +95,6 @@ export default function Profile() {
       <p className="muted">
         Employers see this with each application you send; it also pre-fills the apply form.
       </p>
-      {params.get("file-deleted") ? (
-        <p className="form-success" role="status">
-          File deleted.
-        </p>
-      ) : null}
-      {actionData?.done ? (
-        <p className="form-success" role="status">
-          {actionData.done}
-        </p>
-      ) : null}
 
       <section className="card" aria-labelledby="resumes-title">
         <h2 id="resumes-title">Resumes</h2>
@@ -130,14 +109,15 @@ export default function Profile() {
                   {(file.size_bytes / 1024).toFixed(0)} KiB · {formatDate(file.created_at)}
                   {profile?.default_resume_file_id === file.id ? " · default" : ""}
                 </span>
-                <Form method="post" action={`/me/files/${file.id}`} className="inline-form">
-                  <button
-                    type="submit"
-                    className="button link"
-                    aria-label={`Delete ${file.original_name}`}
+                <Form method="post" action={`/me/files/${file.id}/delete`} className="inline-form">
+                  <ConfirmButton
+                    name="intent"
+                    value="delete"
+                    className="button link danger"
+                    confirmLabel={`Delete ${file.original_name} for good?`}
                   >
-                    Delete
-                  </button>
+                    Delete<span className="visually-hidden"> {file.original_name}</span>
+                  </ConfirmButton>
                 </Form>
               </li>
             ))}

@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireCandidate } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { JobCard } from "~/components/job-card";
+import { Notice } from "~/components/notice";
 import { listSavedJobs } from "~/jobs/saved.server";
 
 export const meta: MetaFunction = () => [
@@ -21,10 +22,10 @@ export default function SavedJobs() {
     <div className="container narrow">
       <h1>Saved jobs</h1>
       {jobs.length === 0 ? (
-        <p className="notice">
+        <Notice>
           Nothing saved yet. Use “Save job” on any job page to keep it here.{" "}
           <Link to="/jobs">Browse jobs</Link>
-        </p>
+        </Notice>
       ) : (
         <ul className="job-list">
           {jobs.map((job) => (

@@ -5,9 +5,8 @@ import {
   data,
   type LoaderFunctionArgs,
   type MetaFunction,
-  redirect,
 } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { deleteAccount } from "~/auth/account-data.server";
 import { changePassword, requestEmailChange } from "~/auth/accounts.server";
 import { ChangeEmailSchema, ChangePasswordSchema, DeleteAccountSchema } from "~/auth/auth-schemas";
@@ -16,6 +15,7 @@ import { passwordProblem } from "~/auth/password-policy.server";
 import { deleteSessionCookie } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, Field } from "~/components/forms";
+import { redirectWithFlash } from "~/utils/flash.server";
 
 export const meta: MetaFunction = () => [{ title: "Account settings | MedCode Jobs" }];
 
@@ -31,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-type Reply = { form: string; result: SubmissionResult<string[]>; done?: string };
+type Reply = { form: string; result: SubmissionResult<string[]> };
 
 export async function action({ request }: ActionFunctionArgs) {
   const { session, user } = await requireSession(request);
@@ -68,11 +68,7 @@ export async function action({ request }: ActionFunctionArgs) {
         },
         { status: 400 },
       );
-    return {
-      form: "password",
-      result: submission.reply({ resetForm: true }),
-      done: "Password changed. Other devices were signed out.",
-    } satisfies Reply;
+    return redirectWithFlash("/me/settings", "Password changed. Other devices were signed out.");
   }
   if (intent === "change-email") {
     const submission = parseWithZod(formData, { schema: ChangeEmailSchema });
@@ -98,11 +94,10 @@ export async function action({ request }: ActionFunctionArgs) {
         },
         { status: 400 },
       );
-    return {
-      form: "email",
-      result: submission.reply({ resetForm: true }),
-      done: `We sent a link to ${submission.value.email}. Your address changes when you open it.`,
-    } satisfies Reply;
+    return redirectWithFlash(
+      "/me/settings",
+      `We sent a link to ${submission.value.email}. Your address changes when you open it.`,
+    );
   }
   if (intent === "delete-account") {
     const submission = parseWithZod(formData, { schema: DeleteAccountSchema });
@@ -123,7 +118,13 @@ export async function action({ request }: ActionFunctionArgs) {
         },
         { status: 400 },
       );
-    throw redirect("/?account-deleted=1", { headers: { "Set-Cookie": deleteSessionCookie() } });
+    throw await redirectWithFlash(
+      "/",
+      "Your account has been deleted. Thank you for using MedCode Jobs.",
+      {
+        headers: { "Set-Cookie": deleteSessionCookie() },
+      },
+    );
   }
   throw data("Unknown action.", { status: 400 });
 }
@@ -131,7 +132,6 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function Settings() {
   const { user } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [params] = useSearchParams();
   const reply = (name: string) => (actionData?.form === name ? actionData : undefined);
   const [passwordForm, passwordFields] = useForm({
     id: "change-password",
@@ -151,9 +151,6 @@ export default function Settings() {
   return (
     <div className="container narrow stack">
       <h1>Account settings</h1>
-      {params.get("verified") ? (
-        <p className="form-success">Your email address is confirmed.</p>
-      ) : null}
       <p>
         Signed in as <strong>{user.email}</strong> (
         {user.role === "candidate" ? "coder" : user.role})
@@ -162,7 +159,6 @@ export default function Settings() {
 
       <section className="card" aria-labelledby="password-title">
         <h2 id="password-title">Change password</h2>
-        {reply("password")?.done ? <p className="form-success">{reply("password")?.done}</p> : null}
         <Form method="post" {...getFormProps(passwordForm)}>
           <input type="hidden" name="intent" value="change-password" />
           <Field
@@ -191,7 +187,6 @@ export default function Settings() {
 
       <section className="card" aria-labelledby="email-title">
         <h2 id="email-title">Change email</h2>
-        {reply("email")?.done ? <p className="form-success">{reply("email")?.done}</p> : null}
         <Form method="post" {...getFormProps(emailForm)}>
           <input type="hidden" name="intent" value="change-email" />
           <Field label="New email" meta={emailFields.email} type="email" autoComplete="email" />
@@ -234,7 +229,7 @@ export default function Settings() {
             autoComplete="current-password"
           />
           <Field label='Type "delete" to confirm' meta={deleteFields.confirm} />
-          <button type="submit" className="button danger-button">
+          <button type="submit" className="button danger">
             Delete my account
           </button>
         </Form>

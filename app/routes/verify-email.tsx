@@ -3,13 +3,14 @@ import {
   data,
   type LoaderFunctionArgs,
   type MetaFunction,
-  redirect,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { resendVerification, verifyEmail } from "~/auth/accounts.server";
 import { getAuth, requireUser } from "~/auth/guards.server";
 import { invalidateUserSessions, startSession } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Notice } from "~/components/notice";
+import { redirectWithFlash } from "~/utils/flash.server";
 
 export const meta: MetaFunction = () => [{ title: "Confirm your email | MedCode Jobs" }];
 
@@ -27,10 +28,10 @@ export async function action({ request }: ActionFunctionArgs) {
     const result = await resendVerification(user.id);
     if (!result.ok)
       return data(
-        { error: "You asked for several links already. Try again in an hour.", sent: false },
+        { error: "You asked for several links already. Try again in an hour." },
         { status: 429 },
       );
-    return { error: null, sent: true };
+    return redirectWithFlash("/verify-email", `We sent a new link to ${user.email}.`);
   }
   const token = String(form.get("token") ?? "");
   const result = await verifyEmail(token);
@@ -39,16 +40,18 @@ export async function action({ request }: ActionFunctionArgs) {
       result.reason === "email_taken"
         ? "That address now belongs to another account."
         : "This link has expired or was already used. Log in and ask for a new one.";
-    return data({ error, sent: false }, { status: 400 });
+    return data({ error }, { status: 400 });
   }
   const { session, user } = await getAuth(request);
   if (session && user?.id === result.userId) {
     // A confirmed change of address ends every other session.
     if (result.changedEmail) await invalidateUserSessions(result.userId, { except: session.id });
-    throw redirect("/me/settings?verified=1");
+    throw await redirectWithFlash("/me/settings", "Your email address is confirmed.");
   }
   if (result.changedEmail) await invalidateUserSessions(result.userId);
-  throw redirect("/?verified=1", { headers: { "Set-Cookie": await startSession(result.userId) } });
+  throw await redirectWithFlash("/", "Your email address is confirmed: you are signed in.", {
+    headers: { "Set-Cookie": await startSession(result.userId) },
+  });
 }
 
 export default function VerifyEmail() {
@@ -58,8 +61,7 @@ export default function VerifyEmail() {
     <div className="container">
       <section className="card form-card">
         <h1>Confirm your email</h1>
-        {actionData?.error ? <p className="form-errors">{actionData.error}</p> : null}
-        {actionData?.sent ? <p className="form-success">We sent you a new link.</p> : null}
+        {actionData?.error ? <Notice kind="error">{actionData.error}</Notice> : null}
         {token ? (
           <Form method="post">
             <input type="hidden" name="token" value={token} />

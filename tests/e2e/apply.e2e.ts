@@ -44,7 +44,7 @@ describe.skipIf(noBrowser)("applying and tracking (Chromium)", () => {
       .getByLabel("Cover letter (optional)")
       .fill("Five years of E/M and HCC coding, 96% accuracy.");
     await coder.page.getByRole("button", { name: "Send application" }).click();
-    await coder.page.waitForURL(/\/me\/applications\?applied=\d+/);
+    await coder.page.waitForURL(/\/me\/applications#application-\d+$/);
     await coder.page.getByText("Application sent.").waitFor();
     const card = coder.page.locator("section.card", {
       has: coder.page.locator(`a[href^="/jobs/${jobId}/"]`),

@@ -10,6 +10,7 @@ import * as settings from "../../app/routes/employer.settings";
 import * as apply from "../../app/routes/jobs.$id.apply";
 import * as myApplications from "../../app/routes/me.applications";
 import * as myFile from "../../app/routes/me.files.$id";
+import * as deleteFile from "../../app/routes/me.files.$id.delete";
 import * as profile from "../../app/routes/me.profile";
 import { getDb } from "../../app/utils/db.server";
 import { call, get, type Outcome, post } from "../routes";
@@ -88,7 +89,7 @@ const cells: {
         myApplications.action,
         post(
           "/me/applications",
-          { intent: "withdraw", applicationId: String(applicationId) },
+          { intent: "withdraw", applicationId: String(applicationId), confirmed: "yes" },
           cookie(r),
         ),
       ),
@@ -111,7 +112,11 @@ const cells: {
     operation: "change",
     allowed: ["coderA"],
     attempt: (r) =>
-      call(myFile.action, post(`/me/files/${fileId}`, {}, cookie(r)), { id: String(fileId) }),
+      call(
+        deleteFile.action,
+        post(`/me/files/${fileId}/delete`, { intent: "delete", confirmed: "yes" }, cookie(r)),
+        { id: String(fileId) },
+      ),
   },
   {
     resource: "notes",
@@ -281,10 +286,11 @@ describe("the allowed cells work", () => {
       myApplications.action,
       post(
         "/me/applications",
-        { intent: "withdraw", applicationId: String(applicationId) },
+        { intent: "withdraw", applicationId: String(applicationId), confirmed: "yes" },
         cookie("coderA"),
       ),
     );
-    expect(outcome.status).toBe(200);
+    expect(outcome.status).toBe(302);
+    expect((await applicationOf(jobId, market.coderA.id))!.status).toBe("withdrawn");
   });
 });

@@ -18,7 +18,7 @@ import * as exportJson from "../../app/routes/me.export[.json]";
 import { getDb } from "../../app/utils/db.server";
 import { bombDocx, multipartPost, tinyDocx, tinyPdf } from "../factories/files";
 import { createUser, TEST_PASSWORD } from "../factories/users";
-import { call, get, post } from "../routes";
+import { call, flashOf, get, post } from "../routes";
 import {
   applicationOf,
   applyWithUpload,
@@ -69,7 +69,11 @@ describe("applying", () => {
       [`answers.q${questions[1].id}`]: "Epic",
     });
     expect(outcome.status).toBe(302);
-    expect(outcome.location).toMatch(/^\/me\/applications\?applied=\d+/);
+    expect(outcome.location).toMatch(/^\/me\/applications#application-\d+$/);
+    expect(await flashOf(outcome)).toEqual({
+      kind: "success",
+      message: "Application sent. We emailed you a copy of the confirmation.",
+    });
     const row = (await applicationOf(jobId, market.coderA.id))!;
     expect(row).toMatchObject({
       status: "new",
@@ -390,16 +394,37 @@ describe("applying", () => {
       myApplications.action,
       post(
         "/me/applications",
-        { intent: "withdraw", applicationId: String(row.id) },
+        { intent: "withdraw", applicationId: String(row.id), confirmed: "yes" },
         market.coderB.cookie,
       ),
     );
     expect(other.status).toBe(404);
-    const outcome = await call(
+    // One click (no JavaScript, so no second step in place) only asks.
+    const asked = await call(
       myApplications.action,
       post("/me/applications", { intent: "withdraw", applicationId: String(row.id) }, coder.cookie),
     );
-    expect(outcome.status).toBe(200);
+    expect(asked.status).toBe(200);
+    expect(asked.body).toMatchObject({
+      confirmation: {
+        confirmLabel: "Yes, withdraw it for good",
+        fields: [
+          ["intent", "withdraw"],
+          ["applicationId", String(row.id)],
+        ],
+      },
+    });
+    expect((await applicationOf(jobId, coder.id))!.status).toBe("new");
+    const outcome = await call(
+      myApplications.action,
+      post(
+        "/me/applications",
+        { intent: "withdraw", applicationId: String(row.id), confirmed: "yes" },
+        coder.cookie,
+      ),
+    );
+    expect(outcome.status).toBe(302);
+    expect(outcome.location).toBe(`/me/applications#application-${row.id}`);
     expect((await applicationOf(jobId, coder.id))!.status).toBe("withdrawn");
     await call(
       list.action,
@@ -560,7 +585,8 @@ describe("employer pipeline", () => {
       settings.action,
       post("/employer/settings", { newApplicationEmail: "instant" }, market.ownerX.cookie),
     );
-    expect(saved.status).toBe(200);
+    expect(saved.status).toBe(302);
+    expect(await flashOf(saved)).toMatchObject({ message: "Notification settings saved." });
     await call(
       detail.action,
       post("/x", { intent: "move", to: "rejected" }, market.ownerX.cookie),

@@ -16,7 +16,7 @@ import * as signup from "../../app/routes/signup";
 import * as verify from "../../app/routes/verify-email";
 import { getDb } from "../../app/utils/db.server";
 import { createUser, TEST_PASSWORD } from "../factories/users";
-import { call, get, post, testContext } from "../routes";
+import { call, flashOf, get, post, testContext } from "../routes";
 
 async function lastEmailTo(to: string) {
   return getDb()
@@ -338,7 +338,10 @@ describe("settings", () => {
         user.cookie,
       ),
     );
-    expect(result.status).toBe(200);
+    expect(result.status).toBe(302);
+    expect(await flashOf(result)).toMatchObject({
+      message: "Password changed. Other devices were signed out.",
+    });
     expect((await call(settings.loader, get("/me/settings", user.cookie))).status).toBe(200);
     expect((await call(settings.loader, get("/me/settings", otherCookie))).status).toBe(302);
     expect((await call(settings.loader, get("/me/settings", other.cookie))).status).toBe(200);
@@ -366,7 +369,8 @@ describe("settings", () => {
     ).toBe(user.email);
     const token = tokenIn((await lastEmailTo(newEmail))?.text);
     const confirmed = await call(verify.action, post("/verify-email", { token }, user.cookie));
-    expect(confirmed.location).toBe("/me/settings?verified=1");
+    expect(confirmed.location).toBe("/me/settings");
+    expect(await flashOf(confirmed)).toMatchObject({ message: "Your email address is confirmed." });
     expect(
       (
         await getDb()

@@ -15,7 +15,7 @@ import { initEnv } from "../../app/utils/env.server";
 import { multipartPost } from "../factories/files";
 import { buildJob, insertBuiltJobs } from "../factories/jobs";
 import { createUser } from "../factories/users";
-import { call, get, post } from "../routes";
+import { call, flashOf, get, post } from "../routes";
 
 const uploads = mkdtempSync(path.join(tmpdir(), "medcode-logos-"));
 process.env.UPLOADS_DIR = uploads;
@@ -62,8 +62,8 @@ beforeAll(async () => {
 describe("uploading a logo", () => {
   it("accepts a PNG, resizes it to a WebP of at most 256 px and serves it", async () => {
     const out = await call(action, upload(owner.cookie, await png(800, 400)));
-    expect(out.status).toBe(200);
-    expect(out.body).toMatchObject({ done: "Saved.", logoError: null });
+    expect(out.status).toBe(302);
+    expect(await flashOf(out)).toMatchObject({ message: "Company profile saved." });
     const row = await companyRow(owner.companyId!);
     expect(row.name).toBe("Logo Health");
     expect(row.logo_key).toMatch(/^[a-f0-9]{2}\/[a-f0-9]{32}$/);
@@ -93,7 +93,7 @@ describe("uploading a logo", () => {
       [webp, 50],
     ] as const) {
       const out = await call(action, upload(owner.cookie, new Uint8Array(bytes), "x.png"));
-      expect(out.status).toBe(200);
+      expect(out.status).toBe(302);
       const { slug } = await companyRow(owner.companyId!);
       const served = (await serveLogo(slug)).body as Response;
       const meta = await sharp(new Uint8Array(await served.arrayBuffer())).metadata();
@@ -195,7 +195,7 @@ describe("who can change it", () => {
     // Another owner's upload lands on their own company only.
     const other = await createUser({ role: "employer" });
     const out = await call(action, upload(other.cookie, await png(64, 64)));
-    expect(out.status).toBe(200);
+    expect(out.status).toBe(302);
     expect((await companyRow(owner.companyId!)).logo_key).toBe(before.logo_key);
     expect((await companyRow(other.companyId!)).logo_key).not.toBeNull();
 
@@ -241,8 +241,8 @@ describe("replacing and removing", () => {
       action,
       post("/employer/company", { intent: "remove-logo" }, user.cookie),
     );
-    expect(out.status).toBe(200);
-    expect(out.body).toMatchObject({ done: "Logo removed." });
+    expect(out.status).toBe(302);
+    expect(await flashOf(out)).toMatchObject({ message: "Logo removed." });
     const after = await companyRow(user.companyId!);
     expect(after.logo_key).toBeNull();
     expect(allFiles(uploads)).not.toContain(path.join(uploads, row.logo_key!));
@@ -266,7 +266,7 @@ describe("replacing and removing", () => {
       action,
       multipartPost("/employer/company", { ...profile, name: "Renamed Co" }, {}, user.cookie),
     );
-    expect(out.status).toBe(200);
+    expect(out.status).toBe(302);
     const after = await companyRow(user.companyId!);
     expect(after.name).toBe("Renamed Co");
     expect(after.logo_key).toBe(before.logo_key);

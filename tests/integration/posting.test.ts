@@ -10,7 +10,7 @@ import * as newJob from "../../app/routes/employer.jobs.new";
 import * as jobPage from "../../app/routes/jobs.$id.$slug";
 import { getDb } from "../../app/utils/db.server";
 import { createUser } from "../factories/users";
-import { call, get, post } from "../routes";
+import { call, flashOf, get, post } from "../routes";
 import { insertOrder, jobRow } from "./billing-helpers";
 
 const description =
@@ -164,7 +164,8 @@ describe("posting form", () => {
       ),
     );
     expect(saved.status).toBe(302);
-    expect(saved.location).toMatch(/\/edit\?saved=draft$/);
+    expect(saved.location).toMatch(/\/employer\/jobs\/\d+\/edit$/);
+    expect(await flashOf(saved)).toMatchObject({ message: "Draft saved." });
     const bad = await call(
       newJob.action,
       post("/employer/jobs/new", { intent: "draft", title: "Coder", zip: "123" }, employer.cookie),
@@ -252,7 +253,10 @@ describe("posting form", () => {
       post(`/employer/jobs/${id}`, { intent: "close" }, employer.cookie),
       { id: String(id) },
     );
-    expect(closed.status).toBe(200);
+    expect(closed.status).toBe(302);
+    expect(await flashOf(closed)).toMatchObject({
+      message: "Closed as filled. Its page now says the job has been filled.",
+    });
     const page = await call(jobPage.loader, get(`/jobs/${id}/${slug}`), { id: String(id), slug });
     expect(page.status).toBe(410);
     expect((page.body as { job: { status: string } }).job.status).toBe("closed");

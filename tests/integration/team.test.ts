@@ -4,7 +4,7 @@ import * as team from "../../app/routes/employer.team";
 import * as invites from "../../app/routes/invites.$token";
 import { getDb } from "../../app/utils/db.server";
 import { createUser } from "../factories/users";
-import { call, get, post } from "../routes";
+import { call, flashOf, get, post } from "../routes";
 
 async function inviteToken(email: string) {
   const mail = await getDb()
@@ -25,7 +25,8 @@ describe("team invites", () => {
       team.action,
       post("/employer/team", { intent: "invite", email, role: "recruiter" }, owner.cookie),
     );
-    expect(sent.status).toBe(200);
+    expect(sent.status).toBe(302);
+    expect(await flashOf(sent)).toMatchObject({ message: `Invite sent to ${email}.` });
     const token = await inviteToken(email);
 
     const joined = await call(
@@ -72,11 +73,22 @@ describe("team invites", () => {
       company: { id: owner.companyId!, role: "recruiter" },
     });
     expect((await call(employerHome.loader, get("/employer", recruiter.cookie))).status).toBe(200);
-    const removed = await call(
+    // Without JavaScript one click only asks; nothing changes until it is confirmed.
+    const asked = await call(
       team.action,
       post("/employer/team", { intent: "remove", userId: String(recruiter.id) }, owner.cookie),
     );
-    expect(removed.status).toBe(200);
+    expect(asked.body).toMatchObject({ confirmation: { confirmLabel: "Yes, remove them" } });
+    expect((await call(employerHome.loader, get("/employer", recruiter.cookie))).status).toBe(200);
+    const removed = await call(
+      team.action,
+      post(
+        "/employer/team",
+        { intent: "remove", userId: String(recruiter.id), confirmed: "yes" },
+        owner.cookie,
+      ),
+    );
+    expect(removed.status).toBe(302);
     expect((await call(employerHome.loader, get("/employer", recruiter.cookie))).status).toBe(403);
     expect((await call(team.loader, get("/employer/team", recruiter.cookie))).status).toBe(403);
   });
@@ -85,7 +97,11 @@ describe("team invites", () => {
     const owner = await createUser({ role: "employer" });
     const outcome = await call(
       team.action,
-      post("/employer/team", { intent: "remove", userId: String(owner.id) }, owner.cookie),
+      post(
+        "/employer/team",
+        { intent: "remove", userId: String(owner.id), confirmed: "yes" },
+        owner.cookie,
+      ),
     );
     expect(outcome.status).toBe(400);
   });
@@ -95,7 +111,11 @@ describe("team invites", () => {
     const b = await createUser({ role: "employer" });
     const outcome = await call(
       team.action,
-      post("/employer/team", { intent: "remove", userId: String(b.id) }, a.cookie),
+      post(
+        "/employer/team",
+        { intent: "remove", userId: String(b.id), confirmed: "yes" },
+        a.cookie,
+      ),
     );
     expect(outcome.status).toBe(400);
     expect((await call(employerHome.loader, get("/employer", b.cookie))).status).toBe(200);
