@@ -15,6 +15,9 @@ const dev = process.argv.includes("--dev");
 const log = (line: string) => logger.info(line);
 
 async function main() {
+  // NODE_ENV here is the site's own setting (development allows the local stand-ins; production
+  // requires every real service). The client bundle is built for production either way
+  // (scripts/lib/build.ts); `npm run dev` is the development path.
   if (!dev && !process.env.NODE_ENV) process.env.NODE_ENV = "development";
   let env: ReturnType<typeof initEnv>;
   try {
@@ -97,6 +100,12 @@ async function main() {
         `  MedCode Jobs is running at http://localhost:${port}${dev ? " (dev, hot reload)" : ""}`,
         `  database: ${database.embedded ? "embedded Postgres in .data/postgres" : "DATABASE_URL"}${seeded ? " (demo data seeded)" : ""}`,
         `  worker: ${env.WORKER}`,
+        env.RESEND_API_KEY
+          ? ""
+          : `  emails are not sent: read them at http://localhost:${port}/dev/emails`,
+        env.STRIPE_SECRET_KEY
+          ? ""
+          : `  payments are in TEST MODE: checkout opens http://localhost:${port}/dev/checkout/…`,
         "",
         env.NODE_ENV !== "production"
           ? `  Demo logins (password "${DEMO_PASSWORD}"): coder@example.com, employer@example.com, admin@example.com`

@@ -1,27 +1,58 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 
-function newestMtime(dir: string): number {
-  if (!existsSync(dir)) return 0;
+/** Everything that goes into the bundle: a change to any of it means a new build. */
+const SOURCE_DIRS = ["app", "emails", "public", "server"];
+const SOURCE_FILES = ["vite.config.ts", "tsconfig.json", "package-lock.json"];
+
+function newestMtime(target: string): number {
+  if (!existsSync(target)) return 0;
+  const stat = statSync(target);
+  if (!stat.isDirectory()) return stat.mtimeMs;
   let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
+  for (const entry of readdirSync(target)) {
+    newest = Math.max(newest, newestMtime(path.join(target, entry)));
   }
   return newest;
 }
 
-/** Builds the site when there is no build or a source is newer; returns the server bundle path. */
+/**
+ * React's production build carries "Minified React error" messages; its development build
+ * does not. A client build without them would ship react-dom.development to every visitor.
+ */
+export function isProductionClientBuild(clientDir: string): boolean {
+  const assets = path.join(clientDir, "assets");
+  if (!existsSync(assets)) return false;
+  return readdirSync(assets)
+    .filter((name) => name.endsWith(".js"))
+    .some((name) => readFileSync(path.join(assets, name), "utf8").includes("Minified React error"));
+}
+
+/** Why the build in `root/build` cannot be served as it is, or null when it can. */
+export function staleBuildReason(root = "."): string | null {
+  const serverBuild = path.join(root, "build/server/index.js");
+  if (!existsSync(serverBuild)) return "no build yet";
+  const sources = Math.max(
+    ...SOURCE_DIRS.map((dir) => newestMtime(path.join(root, dir))),
+    ...SOURCE_FILES.map((file) => newestMtime(path.join(root, file))),
+  );
+  if (statSync(serverBuild).mtimeMs < sources) return "sources changed";
+  if (!isProductionClientBuild(path.join(root, "build/client")))
+    return "the build was made in development mode";
+  return null;
+}
+
+/**
+ * Builds the site for production when there is no build, a source is newer, or the build
+ * is a development one; returns the server bundle's path. The build always runs with
+ * NODE_ENV=production, whatever the running process uses for its own settings.
+ */
 export function ensureBuild(log: (line: string) => void = () => {}) {
   const serverBuild = path.resolve("build/server/index.js");
-  const sources = Math.max(
-    ...["app", "emails", "public"].map(newestMtime),
-    statSync("vite.config.ts").mtimeMs,
-    statSync("package-lock.json").mtimeMs,
-  );
-  if (existsSync(serverBuild) && statSync(serverBuild).mtimeMs >= sources) return serverBuild;
-  log("building the site (first start, or sources changed)...");
+  const reason = staleBuildReason();
+  if (!reason) return serverBuild;
+  log(`building the site (${reason})...`);
   try {
     // Vite's output (and the warnings of its dependencies) matter only when the build fails.
     execFileSync(
@@ -30,6 +61,7 @@ export function ensureBuild(log: (line: string) => void = () => {}) {
       {
         stdio: ["ignore", "pipe", "pipe"],
         maxBuffer: 64 * 1024 * 1024,
+        env: { ...process.env, NODE_ENV: "production" },
       },
     );
   } catch (error) {

@@ -46,6 +46,21 @@ function requestInFlight(url: string) {
   return { inFlight, connected };
 }
 
+/** The JavaScript a visitor's browser downloads for a page: every module script and preload. */
+async function pageScripts(url: string) {
+  const html = await (await fetch(url)).text();
+  const sources = [
+    ...html.matchAll(
+      /<(?:link rel="modulepreload"|script type="module")[^>]*(?:href|src)="([^"]+)"/g,
+    ),
+  ].map((m) => m[1]);
+  const inline = [...html.matchAll(/import\("([^"]+)"\)|from "([^"]+\.js)"/g)].map(
+    (m) => m[1] ?? m[2],
+  );
+  const paths = [...new Set([...sources, ...inline])].filter((p) => p.startsWith("/assets/"));
+  return Promise.all(paths.map(async (p) => (await fetch(new URL(p, url))).text()));
+}
+
 async function openJobCount(url: string) {
   const html = await (await fetch(`${url}/jobs`)).text();
   return Number(/<strong>([\d,]+)(?:<!-- -->)? jobs<\/strong>/.exec(html)?.[1].replace(/,/g, ""));
@@ -60,6 +75,15 @@ describe("npm start", () => {
     const jobs = await openJobCount(first.url);
     expect(jobs).toBeGreaterThanOrEqual(300);
     expect(postgresProcessesFor(pgDir).length).toBeGreaterThan(0);
+    expect(first.output()).toContain(`${first.url}/dev/emails`);
+
+    // Visitors get React's production build, never react-dom.development.
+    const scripts = await pageScripts(`${first.url}/jobs`);
+    expect(scripts.length).toBeGreaterThan(2);
+    expect(scripts.some((js) => js.includes("Minified React error"))).toBe(true);
+    expect(
+      scripts.filter((js) => js.includes("Each child in a list should have a unique")),
+    ).toEqual([]);
 
     // A request in flight when the signal arrives still gets its answer. The signal goes out
     // once the server has the connection (a connection refused after close is no test).
