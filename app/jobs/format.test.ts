@@ -25,8 +25,16 @@ describe("location", () => {
       formatLocation({ setting: "remote", city: null, state: null, remote_states: ["OH", "TX"] }),
     ).toBe("Remote (OH, TX)");
   });
-  it("shows the city of an on-site job", () => {
-    expect(formatLocation({ setting: "onsite", city: "Dallas", state: "TX" })).toBe("Dallas, TX");
+  it("names the setting of on-site and hybrid jobs beside their city", () => {
+    expect(formatLocation({ setting: "onsite", city: "Dallas", state: "TX" })).toBe(
+      "On-site · Dallas, TX",
+    );
+    expect(formatLocation({ setting: "hybrid", city: "Columbus", state: "OH" })).toBe(
+      "Hybrid · Columbus, OH",
+    );
+    expect(formatLocation({ setting: "hybrid", city: null, state: null })).toBe(
+      "Hybrid · United States",
+    );
   });
 });
 

@@ -59,6 +59,10 @@ export function formatPayAlternate(job: Pay) {
   return text ? `about ${text} ${hourly ? "a year" : "an hour"}` : null;
 }
 
+/**
+ * The work setting, always named, with the place beside it: "On-site · Dallas, TX",
+ * "Hybrid · Columbus, OH", "Remote (OH, TX)", "Remote (US)".
+ */
 export function formatLocation(job: {
   setting: string;
   city: string | null;
@@ -70,7 +74,8 @@ export function formatLocation(job: {
     if (job.remote_states?.length) return `Remote (${job.remote_states.join(", ")})`;
     return place ? `Remote (based in ${place})` : "Remote (US)";
   }
-  return place ?? "United States";
+  const setting = SETTINGS[job.setting as keyof typeof SETTINGS] ?? job.setting;
+  return `${setting} · ${place ?? "United States"}`;
 }
 
 export function postedAgo(date: Date | string, now = new Date()) {

@@ -92,12 +92,39 @@ export function countOpenJobs() {
   });
 }
 
+/** What a job page shows of the job row (the raw description stays on the server). */
+const jobPageColumns = [
+  "jobs.id",
+  "jobs.slug",
+  "jobs.title",
+  "jobs.description",
+  "jobs.setting",
+  "jobs.employment_type",
+  "jobs.level",
+  "jobs.years_experience",
+  "jobs.city",
+  "jobs.state",
+  "jobs.zip",
+  "jobs.remote_states",
+  "jobs.salary_period",
+  "jobs.salary_min_cents",
+  "jobs.salary_max_cents",
+  "jobs.charts_per_day",
+  "jobs.accuracy_pct",
+  "jobs.apply_method",
+  "jobs.status",
+  "jobs.published_at",
+  "jobs.valid_through",
+  "jobs.featured_until",
+  "jobs.closed_at",
+] as const;
+
 /** The public job page's data, for any job: callers add who may see which jobs. */
 export function jobPageQuery(db: Kysely<DB>) {
   return db
     .selectFrom("jobs")
     .innerJoin("companies", "companies.id", "jobs.company_id")
-    .selectAll("jobs")
+    .select(jobPageColumns)
     .select((eb) => [
       sql<boolean>`coalesce(jobs.featured_until > now(), false)`.as("featured"),
       sql<boolean>`(jobs.status = 'published' and jobs.valid_through > now())`.as("open"),
@@ -149,7 +176,9 @@ export async function getJobPage(id: number) {
     .executeTakeFirst();
 }
 
-export type JobPage = NonNullable<Awaited<ReturnType<typeof getJobPage>>>;
+export type JobPageRow = NonNullable<Awaited<ReturnType<typeof getJobPage>>>;
+/** The job as its page receives it: the description arrives rendered, beside it. */
+export type JobPage = Omit<JobPageRow, "description">;
 
 /** Open jobs sharing a specialty with the given job, best overlap first. */
 export async function listSimilarJobs({ jobId, limit = 5 }: { jobId: number; limit?: number }) {

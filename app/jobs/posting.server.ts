@@ -3,11 +3,9 @@
 import type { Kysely } from "kysely";
 import { jsonArrayFrom } from "kysely/helpers/postgres";
 import type { DB } from "#db/types";
-import { describeCodes } from "~/codes/codes.server";
-import { findCodes } from "~/codes/detect";
 import { getDb } from "~/utils/db.server";
 import { slugify } from "~/utils/slug";
-import { type JobPage, jobPageQuery } from "./jobs.server";
+import { type JobPageRow, jobPageQuery } from "./jobs.server";
 import { type JobFormValues, parseStates } from "./posting-schemas";
 import { refreshSearchVectors } from "./search-vector.server";
 import { applyInferredTags, inferJobTags } from "./tagging.server";
@@ -321,7 +319,7 @@ export async function getJobPreview({ companyId, jobId }: { companyId: number; j
     .executeTakeFirst();
   if (!job) return undefined;
   const now = new Date();
-  const preview: JobPage = job.open
+  const preview: JobPageRow = job.open
     ? job
     : {
         ...job,
@@ -329,8 +327,7 @@ export async function getJobPreview({ companyId, jobId }: { companyId: number; j
         published_at: job.published_at ?? now,
         valid_through: new Date(now.getTime() + 30 * 86_400_000),
       };
-  const codes = await describeCodes(findCodes(`${job.title}\n${job.description}`).slice(0, 24));
-  return { job: preview, status: job.status, codes };
+  return { job: preview, status: job.status };
 }
 
 export async function closeJob({ companyId, jobId }: { companyId: number; jobId: number }) {

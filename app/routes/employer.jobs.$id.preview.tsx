@@ -9,10 +9,9 @@ import { requireEmployer } from "~/auth/guards.server";
 import styles from "~/billing/employer.css?url";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { JobView } from "~/components/job-view";
-import { listSimilarJobs } from "~/jobs/jobs.server";
+import { buildJobView } from "~/jobs/job-page.server";
 import { getJobPreview } from "~/jobs/posting.server";
 import { parseId } from "~/utils/http";
-import { renderMarkdown } from "~/utils/markdown.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = () => [
@@ -26,14 +25,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const preview = jobId ? await getJobPreview({ companyId: company.id, jobId }) : undefined;
   if (!preview || preview.status === "removed")
     throw data("This job does not exist.", { status: 404 });
-  const similar = await listSimilarJobs({ jobId: preview.job.id, limit: 4 });
-  return {
-    status: preview.status,
-    job: preview.job,
-    codes: preview.codes,
-    similar,
-    descriptionHtml: renderMarkdown(preview.job.description),
-  };
+  const { job, similar, codes, descriptionHtml } = await buildJobView(preview.job, {
+    similarLimit: 4,
+  });
+  return { status: preview.status, job, similar, codes, descriptionHtml };
 }
 
 export default function PreviewJob() {

@@ -1,51 +1,44 @@
 import { data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Link, useFetcher, useLoaderData, useLocation } from "@remix-run/react";
 import { getUser } from "~/auth/guards.server";
-import { describeCodes } from "~/codes/codes.server";
-import { findCodes } from "~/codes/detect";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { JobView } from "~/components/job-view";
 import { jobPath } from "~/jobs/format";
-import { getJobPage, listSimilarJobs } from "~/jobs/jobs.server";
+import { buildJobView } from "~/jobs/job-page.server";
+import { getJobPage } from "~/jobs/jobs.server";
 import { jobPostingJsonLd } from "~/jobs/json-ld";
 import { recordJobView } from "~/jobs/posting-stats.server";
 import { isJobSaved } from "~/jobs/saved.server";
 import { getEnv } from "~/utils/env.server";
-import { parseId } from "~/utils/http";
-import { markdownToText, renderMarkdown } from "~/utils/markdown.server";
+import { notFoundIfMissing, parseId } from "~/utils/http";
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const id = parseId(params.id);
-  const job = id ? await getJobPage(id) : undefined;
-  if (!job) throw data("This job does not exist.", { status: 404 });
-  if (params.slug !== job.slug) throw redirect(jobPath(job), 301);
-  if (job.open) recordJobView(job.id, request);
-  const [similar, codes, user] = await Promise.all([
-    listSimilarJobs({ jobId: job.id, limit: job.open ? 4 : 8 }),
-    describeCodes(findCodes(`${job.title}\n${job.description}`).slice(0, 24)),
+  const row = notFoundIfMissing(id ? await getJobPage(id) : undefined, "This job does not exist.");
+  if (params.slug !== row.slug) throw redirect(jobPath(row), 301);
+  if (row.open) recordJobView(row.id, request);
+  const [view, user] = await Promise.all([
+    buildJobView(row, { similarLimit: row.open ? 4 : 8 }),
     getUser(request),
   ]);
   const viewer = user
     ? {
         candidate: user.role === "candidate",
-        saved: user.role === "candidate" && (await isJobSaved({ userId: user.id, jobId: job.id })),
+        saved: user.role === "candidate" && (await isJobSaved({ userId: user.id, jobId: row.id })),
       }
     : null;
-  const origin = getEnv().APP_URL ?? "";
-  const canonical = `${origin}${jobPath(job)}`;
-  const descriptionHtml = renderMarkdown(job.description);
+  const origin = getEnv().APP_URL;
+  const canonical = `${origin}${jobPath(row)}`;
   const page = {
-    job,
-    similar,
-    codes,
+    ...view,
     viewer,
     canonical,
-    descriptionHtml,
-    summary: markdownToText(job.description).slice(0, 200),
-    jsonLd: job.open ? jobPostingJsonLd(job, canonical, { descriptionHtml, origin }) : null,
+    jsonLd: row.open
+      ? jobPostingJsonLd(row, canonical, { descriptionHtml: view.descriptionHtml, origin })
+      : null,
   };
   // A closed or expired job is gone for good: 410 tells crawlers to drop it.
-  return job.open ? page : data(page, { status: 410 });
+  return row.open ? page : data(page, { status: 410 });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data: page }) => {

@@ -199,6 +199,53 @@ describe("job page data", () => {
     expect(data.job.credentials.length).toBeGreaterThan(0);
   });
 
+  it("sends the browser only what the page shows of the job", async () => {
+    const { data } = await page(onsite);
+    expect(Object.keys(data.job).sort()).toEqual(
+      [
+        "accuracy_pct",
+        "apply_method",
+        "charts_per_day",
+        "city",
+        "closed_at",
+        "company",
+        "credentials",
+        "employment_type",
+        "featured",
+        "featured_until",
+        "id",
+        "level",
+        "open",
+        "published_at",
+        "remote_states",
+        "salary_max_cents",
+        "salary_min_cents",
+        "salary_period",
+        "setting",
+        "slug",
+        "specialties",
+        "state",
+        "status",
+        "title",
+        "valid_through",
+        "years_experience",
+        "zip",
+      ].sort(),
+    );
+    const serialized = JSON.stringify(data);
+    for (const secret of ["search_vector", "created_by", "expiry_warned_for", "stripe_customer_id"])
+      expect(serialized).not.toContain(secret);
+    // The description travels once, as sanitized HTML; its Markdown source stays on the server.
+    expect(data.descriptionHtml).toMatch(/<p>/);
+    expect("description" in data.job).toBe(false);
+  });
+
+  it("names the work setting beside the place", async () => {
+    const { data } = await page(onsite);
+    const { formatLocation } = await import("../../app/jobs/format");
+    expect(formatLocation(data.job)).toBe(`On-site · ${data.job.city}, ${data.job.state}`);
+  });
+
   it("redirects a wrong slug to the right one with a 301", async () => {
     const answer = await callLoader(loader, `/jobs/${onsite.id}/wrong`, {
       id: String(onsite.id),
@@ -247,6 +294,21 @@ describe("the rendered job page (production build)", () => {
     expect(html).toMatch(/href="\/credentials\/cpc"/);
     expect(html).toContain('href="/codes/93458"');
     expect(html).toContain("Code families in this posting");
+    expect(html).toContain("<dt>Setting</dt><dd>");
+  });
+
+  it("keeps the page light: no database internals in the inline data", async () => {
+    const response = await fetch(`${base}/jobs/${onsite.id}/${onsite.slug}`);
+    const html = await response.text();
+    expect(html).toContain(`On-site · `);
+    for (const internal of ["search_vector", "created_by", "expiry_warned_for", "company_id"])
+      expect(html).not.toContain(internal);
+    // The hydration data (it was 19.5 kB when the whole row was sent) stays small.
+    const inline = [...html.matchAll(/streamController\.enqueue\((.*?)\);<\/script>/gs)]
+      .map((m) => m[1])
+      .join("");
+    expect(inline.length).toBeGreaterThan(1000);
+    expect(inline.length).toBeLessThan(12_000);
   });
 
   it("says a closed job was filled, with status 410 and no JSON-LD", async () => {
