@@ -1,5 +1,5 @@
 // The demo seed: reference facts plus a realistic market (12 employers, ~380 jobs, demo
-// accounts). Runs once per database (recorded in seed_runs); refuses to run in production.
+// accounts, applicants for the demo employer at every stage). Runs once per database (recorded in seed_runs); refuses to run in production.
 import { en, Faker } from "@faker-js/faker";
 import { type Kysely, sql } from "kysely";
 import { hashPassword } from "../../app/auth/password.server";
@@ -8,6 +8,7 @@ import { tagAllJobs } from "../../app/jobs/tagging.server";
 import { buildJob, insertBuiltJobs } from "../../tests/factories/jobs";
 import type { DB } from "../types";
 import { demoCompanies } from "./content";
+import { seedDemoApplicants } from "./demo-applicants";
 import { seedReference } from "./reference";
 
 export const DEMO_PASSWORD = "medcode-demo";
@@ -130,6 +131,13 @@ export async function seedDemo(
       };
     });
     await insertBuiltJobs(trx, jobs);
+    await seedDemoApplicants(trx, {
+      faker,
+      companyId: companies[0].id,
+      employer: { id: userId("employer@example.com"), name: "Erin Employer" },
+      passwordHash,
+      now,
+    });
     await tagAllJobs(trx);
     await refreshSearchVectors(trx);
     await sql`analyze`.execute(trx);

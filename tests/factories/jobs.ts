@@ -15,6 +15,14 @@ import {
 import type { Jobs } from "../../db/types";
 
 const DAY = 86_400_000;
+
+/** A title that names a work setting names the job's own: no "Remote …" on an on-site job. */
+export function titleAgreesWithSetting(title: string, setting: string) {
+  if (/\bremote\b/i.test(title)) return setting === "remote";
+  if (/\bon-?site\b/i.test(title)) return setting === "onsite";
+  if (/\bhybrid\b/i.test(title)) return setting === "hybrid";
+  return true;
+}
 export const JOB_LIFETIME_DAYS = 30;
 
 export type BuiltJob = {
@@ -85,13 +93,14 @@ export function buildJob(
       };
     }
   }
-  const titleBase = faker.helpers.arrayElement(template.titles);
+  // Only a remote job may be titled "Remote …".
+  const titleBase = faker.helpers.arrayElement(template.titles).replace(/^remote\s+/i, "");
   const title =
-    setting === "remote" &&
-    !/remote/i.test(titleBase) &&
-    faker.datatype.boolean({ probability: 0.4 })
+    setting === "remote" && faker.datatype.boolean({ probability: 0.5 })
       ? `Remote ${titleBase}`
       : titleBase;
+  if (!titleAgreesWithSetting(title, setting))
+    throw new Error(`the title “${title}” contradicts the job's setting (${setting})`);
   const required = template.credentials.required.slice(
     0,
     faker.number.int({ min: 1, max: template.credentials.required.length }),

@@ -4,6 +4,7 @@ import { verifyPassword } from "../../app/auth/password.server";
 import { getDb } from "../../app/utils/db.server";
 import { migrateAllDown, migrateToLatest } from "../../db/migrate";
 import { DEMO_PASSWORD, seedDemo } from "../../db/seed/seed";
+import { titleAgreesWithSetting } from "../factories/jobs";
 
 describe("demo seed", () => {
   it("loads the reference facts: 40 specialties, 51 credentials and the code ranges", async () => {
@@ -81,12 +82,23 @@ describe("demo seed", () => {
     expect(rows[0].newest_days).toBeLessThanOrEqual(1);
   });
 
+  it("titles demo jobs only with their own work setting (no “Remote …” on-site job)", async () => {
+    const db = getDb();
+    await seedDemo(db);
+    const jobs = await db.selectFrom("jobs").select(["id", "title", "setting"]).execute();
+    expect(jobs.filter((j) => !titleAgreesWithSetting(j.title, j.setting))).toEqual([]);
+    expect(
+      jobs.filter((j) => j.setting === "remote" && /^Remote /.test(j.title)).length,
+    ).toBeGreaterThan(20);
+  });
+
   it("creates the three demo accounts with the demo password", async () => {
     const db = getDb();
     await seedDemo(db);
     const users = await db
       .selectFrom("users")
       .select(["email", "role", "password_hash"])
+      .where("email", "not like", "applicant%")
       .orderBy("email")
       .execute();
     expect(users.map((u) => [u.email, u.role])).toEqual([
@@ -102,6 +114,32 @@ describe("demo seed", () => {
       .where("users.email", "=", "employer@example.com")
       .executeTakeFirst();
     expect(owner?.role).toBe("owner");
+  });
+
+  it("gives the demo employer applicants at every stage, with resumes, timelines and notes", async () => {
+    const db = getDb();
+    await seedDemo(db);
+    const rows = await db
+      .selectFrom("applications")
+      .innerJoin("company_members", "company_members.company_id", "applications.company_id")
+      .innerJoin("users", "users.id", "company_members.user_id")
+      .select([
+        "applications.status",
+        "applications.resume_file_id",
+        (eb) =>
+          eb
+            .selectFrom("application_events")
+            .select((e) => e.fn.countAll<number>().as("n"))
+            .whereRef("application_events.application_id", "=", "applications.id")
+            .as("events"),
+      ])
+      .where("users.email", "=", "employer@example.com")
+      .execute();
+    expect(new Set(rows.map((r) => r.status))).toEqual(
+      new Set(["new", "reviewing", "interview", "offer", "hired", "rejected"]),
+    );
+    expect(rows.every((r) => r.resume_file_id != null)).toBe(true);
+    expect(rows.find((r) => r.status === "hired")?.events).toBe(5);
   });
 
   it("refuses to run in production", async () => {
