@@ -379,16 +379,3 @@ export async function withdrawApplication(input: { applicationId: number; candid
       return { ok: true as const };
     });
 }
-
-/** Counts a click through to an employer's own apply page or address (per job and day). */
-export async function countApplyClick(jobId: number) {
-  await getDb()
-    .insertInto("job_stats_daily")
-    .values({ job_id: jobId, day: sql`current_date`, apply_clicks: 1 })
-    .onConflict((oc) =>
-      oc
-        .columns(["job_id", "day"])
-        .doUpdateSet({ apply_clicks: sql`job_stats_daily.apply_clicks + 1` }),
-    )
-    .execute();
-}

@@ -79,18 +79,6 @@ export async function countByStatus(input: { companyId: number; jobId: number })
   return Object.fromEntries(rows.map((r) => [r.status, r.count])) as Record<string, number>;
 }
 
-/** Applications per job for a company: for the employer's job list. */
-export async function countApplicationsByJob(companyId: number) {
-  const rows = await getDb()
-    .selectFrom("applications")
-    .select(["job_id", (eb) => eb.fn.countAll<number>().as("total")])
-    .select(sql<number>`count(*) filter (where status = 'new')`.as("new"))
-    .where("company_id", "=", companyId)
-    .groupBy("job_id")
-    .execute();
-  return new Map(rows.map((r) => [r.job_id, { total: r.total, new: r.new }]));
-}
-
 export async function getApplicant(input: {
   companyId: number;
   jobId: number;

@@ -14,17 +14,28 @@ async function bump(jobId: number, column: "views" | "apply_clicks") {
   `.execute(getDb());
 }
 
-/** Counts a human view of a job page; never slows or fails the page. */
-export function recordJobView(jobId: number, request: Request) {
-  if (isbot(request.headers.get("user-agent") ?? "")) return;
-  // Remix's own data requests for the same page are not a second view.
-  if (request.headers.get("purpose") === "prefetch") return;
-  bump(jobId, "views").catch(() => {});
+/** A person's request, not a crawler's nor Remix's own prefetch of the same page. */
+function isHumanVisit(request: Request) {
+  if (isbot(request.headers.get("user-agent") ?? "")) return false;
+  return request.headers.get("purpose") !== "prefetch";
 }
 
-export function recordApplyClick(jobId: number, request: Request) {
-  if (isbot(request.headers.get("user-agent") ?? "")) return;
-  bump(jobId, "apply_clicks").catch(() => {});
+/**
+ * Counts a human view of a job page. The page does not wait for it and it never fails the
+ * page; the returned promise (never rejected) is for callers that need the count written.
+ */
+export function recordJobView(jobId: number, request: Request): Promise<void> {
+  if (!isHumanVisit(request)) return Promise.resolve();
+  return bump(jobId, "views").catch(() => {});
+}
+
+/**
+ * Counts an apply click: opening the site's own apply form, or the counted redirect to an
+ * employer's apply page or address. Awaited, so the count is there when the page answers.
+ */
+export async function recordApplyClick(jobId: number, request: Request) {
+  if (!isHumanVisit(request)) return;
+  await bump(jobId, "apply_clicks");
 }
 
 /** Writes each job's applications per day into job_stats_daily (the worker, every few minutes). */
@@ -42,36 +53,76 @@ export async function rollUpApplications({ days = 2 }: { days?: number } = {}) {
 }
 
 export const TREND_DAYS = 14;
+export const DASHBOARD_PAGE_SIZE = 50;
 
-/** Every job of the company with its totals and the last 14 days of views, for /employer. */
+type Db = ReturnType<typeof getDb>;
+
+/**
+ * Each job's lifetime totals: views and apply clicks from the daily counters, applications
+ * counted live (the daily roll-up lags by minutes). The dashboard and the job overview both
+ * read this, so their numbers always agree.
+ */
+function jobTotals(db: Db, companyId: number) {
+  return db
+    .selectFrom("jobs")
+    .leftJoin(
+      (eb) =>
+        eb
+          .selectFrom("job_stats_daily")
+          .innerJoin("jobs as j", "j.id", "job_stats_daily.job_id")
+          .select((s) => [
+            "job_stats_daily.job_id",
+            s.fn.sum<number>("job_stats_daily.views").as("views"),
+            s.fn.sum<number>("job_stats_daily.apply_clicks").as("apply_clicks"),
+          ])
+          .where("j.company_id", "=", companyId)
+          .groupBy("job_stats_daily.job_id")
+          .as("totals"),
+      (join) => join.onRef("totals.job_id", "=", "jobs.id"),
+    )
+    .leftJoin(
+      (eb) =>
+        eb
+          .selectFrom("applications")
+          .select((s) => [
+            "applications.job_id",
+            s.fn.countAll<number>().as("applications"),
+            sql<number>`count(*) filter (where applications.status = 'new')`.as("new_applications"),
+          ])
+          .where("applications.company_id", "=", companyId)
+          .groupBy("applications.job_id")
+          .as("apps"),
+      (join) => join.onRef("apps.job_id", "=", "jobs.id"),
+    )
+    .select([
+      sql<number>`coalesce(totals.views, 0)::int`.as("views"),
+      sql<number>`coalesce(totals.apply_clicks, 0)::int`.as("apply_clicks"),
+      sql<number>`coalesce(apps.applications, 0)::int`.as("applications"),
+      sql<number>`coalesce(apps.new_applications, 0)::int`.as("new_applications"),
+    ])
+    .where("jobs.company_id", "=", companyId);
+}
+
+/** Views, apply clicks and applications of one of the company's jobs, over its whole life. */
+export async function getJobTotals({ companyId, jobId }: { companyId: number; jobId: number }) {
+  const row = await jobTotals(getDb(), companyId).where("jobs.id", "=", jobId).executeTakeFirst();
+  return row ?? { views: 0, apply_clicks: 0, applications: 0, new_applications: 0 };
+}
+
+/** A page of the company's jobs with their totals and the last 14 days of views, for /employer. */
 export async function listDashboardJobs({
   companyId,
+  page = 1,
   now = new Date(),
 }: {
   companyId: number;
+  page?: number;
   now?: Date;
 }) {
   const db = getDb();
   const since = new Date(now.getTime() - (TREND_DAYS - 1) * DAY);
-  const [jobs, daily] = await Promise.all([
-    db
-      .selectFrom("jobs")
-      .leftJoin(
-        (eb) =>
-          eb
-            .selectFrom("job_stats_daily")
-            .innerJoin("jobs as j", "j.id", "job_stats_daily.job_id")
-            .select((s) => [
-              "job_stats_daily.job_id",
-              s.fn.sum<number>("job_stats_daily.views").as("views"),
-              s.fn.sum<number>("job_stats_daily.apply_clicks").as("apply_clicks"),
-              s.fn.sum<number>("job_stats_daily.applications").as("applications"),
-            ])
-            .where("j.company_id", "=", companyId)
-            .groupBy("job_stats_daily.job_id")
-            .as("totals"),
-        (join) => join.onRef("totals.job_id", "=", "jobs.id"),
-      )
+  const [jobs, total] = await Promise.all([
+    jobTotals(db, companyId)
       .select([
         "jobs.id",
         "jobs.title",
@@ -81,26 +132,36 @@ export async function listDashboardJobs({
         "jobs.valid_through",
         "jobs.featured_until",
         "jobs.updated_at",
-        sql<number>`coalesce(totals.views, 0)::int`.as("views"),
-        sql<number>`coalesce(totals.apply_clicks, 0)::int`.as("apply_clicks"),
-        sql<number>`coalesce(totals.applications, 0)::int`.as("applications"),
       ])
-      .where("jobs.company_id", "=", companyId)
       .where("jobs.status", "!=", "removed")
       .orderBy(
-        sql`case jobs.status when 'published' then 0 when 'pending_payment' then 1 when 'draft' then 2 else 3 end`,
+        sql`case jobs.status when 'published' then 0 when 'pending_review' then 1 when 'pending_payment' then 2 when 'draft' then 3 else 4 end`,
       )
       .orderBy("jobs.updated_at", "desc")
-      .limit(200)
+      .orderBy("jobs.id", "desc")
+      .limit(DASHBOARD_PAGE_SIZE)
+      .offset((page - 1) * DASHBOARD_PAGE_SIZE)
       .execute(),
     db
-      .selectFrom("job_stats_daily")
-      .innerJoin("jobs", "jobs.id", "job_stats_daily.job_id")
-      .select(["job_stats_daily.job_id", "job_stats_daily.day", "job_stats_daily.views"])
-      .where("jobs.company_id", "=", companyId)
-      .where("job_stats_daily.day", ">=", since)
-      .execute(),
+      .selectFrom("jobs")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("company_id", "=", companyId)
+      .where("status", "!=", "removed")
+      .executeTakeFirstOrThrow()
+      .then((r) => Number(r.n)),
   ]);
+  const daily = jobs.length
+    ? await db
+        .selectFrom("job_stats_daily")
+        .select(["job_id", "day", "views"])
+        .where(
+          "job_id",
+          "in",
+          jobs.map((j) => j.id),
+        )
+        .where("day", ">=", since)
+        .execute()
+    : [];
   const series = new Map<number, number[]>();
   const startDay = Math.floor(since.getTime() / DAY);
   for (const row of daily) {
@@ -109,7 +170,7 @@ export async function listDashboardJobs({
     if (index >= 0 && index < TREND_DAYS) list[index] = row.views;
     series.set(row.job_id, list);
   }
-  return jobs.map((job) => {
+  const rows = jobs.map((job) => {
     const live = job.status === "published" && job.valid_through != null && job.valid_through > now;
     const daysLeft = live
       ? Math.ceil(((job.valid_through as Date).getTime() - now.getTime()) / DAY)
@@ -123,6 +184,12 @@ export async function listDashboardJobs({
       next: nextAction(job.status, daysLeft),
     };
   });
+  return {
+    jobs: rows,
+    total,
+    page,
+    pageCount: Math.max(1, Math.ceil(total / DASHBOARD_PAGE_SIZE)),
+  };
 }
 
 export function nextAction(status: string, daysLeft: number | null) {
@@ -132,22 +199,4 @@ export function nextAction(status: string, daysLeft: number | null) {
   if (status === "published" && daysLeft != null && daysLeft <= 7)
     return { label: "Renew", to: "renew" } as const;
   return null;
-}
-
-/** Job ids of the company, for a quick ownership check. */
-export async function getJobStats({ companyId, jobId }: { companyId: number; jobId: number }) {
-  return getDb()
-    .selectFrom("job_stats_daily")
-    .innerJoin("jobs", "jobs.id", "job_stats_daily.job_id")
-    .select([
-      "job_stats_daily.day",
-      "job_stats_daily.views",
-      "job_stats_daily.apply_clicks",
-      "job_stats_daily.applications",
-    ])
-    .where("jobs.company_id", "=", companyId)
-    .where("jobs.id", "=", jobId)
-    .orderBy("job_stats_daily.day", "desc")
-    .limit(90)
-    .execute();
 }

@@ -1,6 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { countApplicationsByJob } from "~/applications/pipeline.server";
 import { requireEmployer } from "~/auth/guards.server";
 import { creditsLeft } from "~/billing/credits.server";
 import styles from "~/billing/employer.css?url";
@@ -8,6 +7,8 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Notice } from "~/components/notice";
 import { jobPath } from "~/jobs/format";
 import { listDashboardJobs } from "~/jobs/posting-stats.server";
+import { parseId } from "~/utils/http";
+import { plural } from "~/utils/plural";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = () => [
@@ -17,18 +18,12 @@ export const meta: MetaFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, company, role } = await requireEmployer(request);
-  const [jobs, credits, applications] = await Promise.all([
-    listDashboardJobs({ companyId: company.id }),
+  const page = Math.min(1000, parseId(new URL(request.url).searchParams.get("page") ?? "1") ?? 1);
+  const [list, credits] = await Promise.all([
+    listDashboardJobs({ companyId: company.id, page }),
     creditsLeft(company.id),
-    countApplicationsByJob(company.id),
   ]);
-  // Views and clicks come from the daily roll-up; applications are counted live.
-  const withApplicants = jobs.map((job) => ({
-    ...job,
-    applications: applications.get(job.id)?.total ?? 0,
-    newApplications: applications.get(job.id)?.new ?? 0,
-  }));
-  return { name: user.name, company, role, jobs: withApplicants, credits };
+  return { name: user.name, company, role, credits, ...list };
 }
 
 const STATUS_LABELS: Record<string, string> = {
@@ -64,7 +59,8 @@ function Trend({ points, label }: { points: number[]; label: string }) {
 }
 
 export default function EmployerHome() {
-  const { name, company, role, jobs, credits } = useLoaderData<typeof loader>();
+  const { name, company, role, jobs, credits, total, page, pageCount } =
+    useLoaderData<typeof loader>();
   return (
     <div className="container stack">
       <h1>{company.name}</h1>
@@ -93,7 +89,7 @@ export default function EmployerHome() {
           </li>
         </ul>
       </nav>
-      {jobs.length === 0 ? (
+      {total === 0 ? (
         <Notice>
           No jobs yet. Write your first one: you can save it as a draft and preview it before
           paying.
@@ -151,8 +147,8 @@ export default function EmployerHome() {
                   >
                     {job.applications}
                   </Link>
-                  {job.newApplications ? (
-                    <span className="muted"> ({job.newApplications} new)</span>
+                  {job.new_applications ? (
+                    <span className="muted"> ({job.new_applications} new)</span>
                   ) : null}
                 </td>
                 <td>
@@ -176,6 +172,15 @@ export default function EmployerHome() {
           </tbody>
         </table>
       )}
+      {pageCount > 1 ? (
+        <nav className="pagination" aria-label="Pages of jobs">
+          {page > 1 ? <Link to={`?page=${page - 1}`}>← Previous</Link> : null}
+          <span>
+            Page {page} of {pageCount} ({plural(total, "job")})
+          </span>
+          {page < pageCount ? <Link to={`?page=${page + 1}`}>Next →</Link> : null}
+        </nav>
+      ) : null}
     </div>
   );
 }

@@ -17,10 +17,11 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Notice } from "~/components/notice";
 import { formatDate, jobPath } from "~/jobs/format";
 import { closeJob, deleteDraft, getCompanyJob } from "~/jobs/posting.server";
-import { getJobStats } from "~/jobs/posting-stats.server";
+import { getJobTotals } from "~/jobs/posting-stats.server";
 import { askToConfirm, isConfirmed } from "~/utils/confirm.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseId } from "~/utils/http";
+import { plural } from "~/utils/plural";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = () => [
@@ -45,10 +46,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       message: "Checkout canceled: nothing was charged. The job is waiting for you here.",
     });
   }
-  const [plans, credits, stats] = await Promise.all([
+  const [plans, credits, totals] = await Promise.all([
     listPlans(),
     creditsLeft(company.id),
-    getJobStats({ companyId: company.id, jobId: job.id }),
+    getJobTotals({ companyId: company.id, jobId: job.id }),
   ]);
   const now = new Date();
   const can = (purpose: Purpose) => purposeAllowed(purpose, job, now);
@@ -77,14 +78,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       days: p.days,
       price: formatCents(p.price_cents),
     })),
-    totals: stats.reduce(
-      (sum, d) => ({
-        views: sum.views + d.views,
-        applyClicks: sum.applyClicks + d.apply_clicks,
-        applications: sum.applications + d.applications,
-      }),
-      { views: 0, applyClicks: 0, applications: 0 },
-    ),
+    totals,
   };
 }
 
@@ -204,8 +198,8 @@ function Overview({ error }: { error: string | null }) {
         {job.live ? <Link to={jobPath(job)}>Public page</Link> : null}
       </p>
       <p className="muted">
-        {totals.views} views · {totals.applyClicks} apply clicks · {totals.applications}{" "}
-        applications
+        {plural(totals.views, "view")} · {plural(totals.apply_clicks, "apply click")} ·{" "}
+        {plural(totals.applications, "application")}
       </p>
 
       {canPublish || canRenew ? (

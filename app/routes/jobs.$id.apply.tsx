@@ -27,6 +27,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, Field, Honeypot } from "~/components/forms";
 import { parseUploadForm, uploadedFile } from "~/files/upload.server";
 import { formatDate, jobPath } from "~/jobs/format";
+import { recordApplyClick } from "~/jobs/posting-stats.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseId } from "~/utils/http";
 
@@ -64,6 +65,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [defaults, options] = await Promise.all([
     user ? getApplyDefaults(user.id) : null,
     listProfileOptions(),
+    recordApplyClick(job.id, request),
   ]);
   return {
     kind: "form" as const,

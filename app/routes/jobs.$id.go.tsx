@@ -1,6 +1,6 @@
 import { data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
-import { isbot } from "isbot";
-import { countApplyClick, getApplyJob } from "~/applications/applications.server";
+import { getApplyJob } from "~/applications/applications.server";
+import { recordApplyClick } from "~/jobs/posting-stats.server";
 import { parseId } from "~/utils/http";
 
 // GET /jobs/:id/go: the counted way out to an employer's own apply page or address.
@@ -13,7 +13,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!job.open) throw data("This job no longer takes applications.", { status: 410 });
   const target = outboundTarget(job);
   if (!target) throw data("This job has no way to apply.", { status: 404 });
-  if (!isbot(request.headers.get("user-agent") ?? "")) await countApplyClick(job.id);
+  await recordApplyClick(job.id, request);
   return redirect(target, {
     headers: { "Cache-Control": "no-store", "X-Robots-Tag": "noindex, nofollow" },
   });

@@ -77,12 +77,13 @@ describe("job stats", () => {
     const bot = new Request("http://localhost/jobs/1/x", {
       headers: { "user-agent": "Googlebot/2.1 (+http://www.google.com/bot.html)" },
     });
-    recordJobView(jobId, human);
-    recordJobView(jobId, human);
-    recordJobView(jobId, bot);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await Promise.all([
+      recordJobView(jobId, human),
+      recordJobView(jobId, human),
+      recordJobView(jobId, bot),
+    ]);
     await rollUpApplications();
-    const [row] = (await listDashboardJobs({ companyId: employer.companyId! })).filter(
+    const [row] = (await listDashboardJobs({ companyId: employer.companyId! })).jobs.filter(
       (j) => j.id === jobId,
     );
     expect(row.views).toBe(2);
