@@ -119,6 +119,33 @@ export const NoteSchema = z.object({
     .max(5000, "Use at most 5,000 characters."),
 });
 
+/** What a move did, in words: said only of applicants that actually moved. */
+export function moveSummary({
+  moved,
+  asked,
+  to,
+}: {
+  moved: number;
+  asked: number;
+  to: EmployerStatus;
+}): { kind: "success" | "info"; message: string } {
+  const stage = STATUS_LABELS[to];
+  if (moved === 0)
+    return {
+      kind: "info",
+      message:
+        asked === 1
+          ? `Nothing changed: this applicant is already in ${stage} or withdrew.`
+          : `Nothing changed: the selected applicants are already in ${stage} or withdrew.`,
+    };
+  const who = moved === 1 ? "1 applicant" : `${moved} applicants`;
+  const rest = asked - moved;
+  return {
+    kind: "success",
+    message: `Moved ${who} to ${stage}.${rest > 0 ? ` ${rest} ${rest === 1 ? "was" : "were"} already there or withdrew.` : ""}`,
+  };
+}
+
 export const MoveSchema = z.object({
   intent: z.literal("move"),
   to: z.enum(EMPLOYER_STATUSES, { error: "Choose a stage." }),

@@ -11,6 +11,7 @@ import {
   type ApplicationStatus,
   EMPLOYER_STATUSES,
   MoveSchema,
+  moveSummary,
   NoteSchema,
   STATUS_LABELS,
 } from "~/applications/applications-schemas";
@@ -23,8 +24,10 @@ import {
 import { requireEmployer } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList } from "~/components/forms";
+import { Notice } from "~/components/notice";
 import { formatDate } from "~/jobs/format";
-import { parseId } from "~/utils/http";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { parseId, samePage } from "~/utils/http";
 
 export const meta: MetaFunction = () => [
   { title: "Applicant | MedCode Jobs" },
@@ -56,7 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "note") {
     const submission = parseWithZod(formData, { schema: NoteSchema });
     if (submission.status !== "success")
-      return data({ form: "note", result: submission.reply(), done: null }, { status: 400 });
+      return data({ form: "note", result: submission.reply() }, { status: 400 });
     await addNote({
       companyId: company.id,
       jobId: job.id,
@@ -64,25 +67,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
       author: { id: user.id, name: user.name },
       body: submission.value.body,
     });
-    return { form: "note", result: submission.reply({ resetForm: true }), done: "Note added." };
+    return redirectWithFlash(samePage(request), "Note added.");
   }
   if (intent === "move") {
     formData.set("ids", String(applicant.id));
     const submission = parseWithZod(formData, { schema: MoveSchema });
     if (submission.status !== "success")
-      return data({ form: "move", result: submission.reply(), done: null }, { status: 400 });
-    await moveApplications({
+      return data({ form: "move", result: submission.reply() }, { status: 400 });
+    const { moved } = await moveApplications({
       companyId: company.id,
       jobId: job.id,
       ids: [applicant.id],
       to: submission.value.to,
       actor: { id: user.id, name: user.name },
     });
-    return {
-      form: "move",
-      result: submission.reply(),
-      done: `Moved to ${STATUS_LABELS[submission.value.to]}.`,
-    };
+    return redirectWithFlash(
+      samePage(request),
+      moveSummary({ moved, asked: 1, to: submission.value.to }),
+    );
   }
   throw data("Unknown action.", { status: 400 });
 }
@@ -109,15 +111,10 @@ export default function Applicant() {
         {applicant.candidate_name}
         {applicant.headline ? <span className="subtitle">{applicant.headline}</span> : null}
       </h1>
-      {actionData?.done ? (
-        <p className="form-success" role="status">
-          {actionData.done}
-        </p>
-      ) : null}
       {deleted ? (
-        <p className="notice">
+        <Notice>
           This candidate deleted their account; their contact details and resume are gone.
-        </p>
+        </Notice>
       ) : null}
       <section className="card" aria-labelledby="status-title">
         <h2 id="status-title">

@@ -2,14 +2,16 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import {
   type ActionFunctionArgs,
   data,
+  type LinksFunction,
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ApplicantBoard, ApplicantTable } from "~/applications/applicant-board";
 import {
-  type ApplicationStatus,
   EMPLOYER_STATUSES,
   MoveSchema,
+  moveSummary,
   STATUS_LABELS,
   STATUSES,
 } from "~/applications/applications-schemas";
@@ -20,10 +22,14 @@ import {
   moveApplications,
 } from "~/applications/pipeline.server";
 import { requireEmployer } from "~/auth/guards.server";
+import styles from "~/billing/employer.css?url";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { formatDate } from "~/jobs/format";
-import { parseId } from "~/utils/http";
+import { Notice } from "~/components/notice";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { parseId, samePage } from "~/utils/http";
+import { plural } from "~/utils/plural";
 
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Applicants${data?.job ? `: ${data.job.title}` : ""} | MedCode Jobs` },
   { name: "robots", content: "noindex" },
@@ -38,8 +44,9 @@ async function loadJob(request: Request, params: LoaderFunctionArgs["params"]) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { company, job } = await loadJob(request, params);
+  const { job, company } = await loadJob(request, params);
   const url = new URL(request.url);
+  const view = url.searchParams.get("view") === "table" ? "table" : "board";
   const status = url.searchParams.get("status") ?? "";
   const credential = (url.searchParams.get("credential") ?? "").toUpperCase().slice(0, 20);
   const sort = url.searchParams.get("sort") === "oldest" ? "oldest" : "newest";
@@ -47,13 +54,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     listApplicants({
       companyId: company.id,
       jobId: job.id,
-      status: (STATUSES as readonly string[]).includes(status) ? status : undefined,
+      // The board shows every stage as a column; only the table narrows to one.
+      status:
+        view === "table" && (STATUSES as readonly string[]).includes(status) ? status : undefined,
       credential: credential || undefined,
       sort,
     }),
     countByStatus({ companyId: company.id, jobId: job.id }),
   ]);
-  return { company, job, applicants, counts, filters: { status, credential, sort } };
+  return { job, applicants, counts, view, filters: { status, credential, sort } };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -61,132 +70,117 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: MoveSchema });
   if (submission.status !== "success") {
     return data(
-      { done: null, error: submission.error?.ids?.[0] ?? "Choose applicants and a stage." },
+      { error: submission.error?.ids?.[0] ?? "Choose applicants and a stage." },
       { status: 400 },
     );
   }
+  const { ids, to } = submission.value;
   const { moved } = await moveApplications({
     companyId: company.id,
     jobId: job.id,
-    ids: submission.value.ids,
-    to: submission.value.to,
+    ids,
+    to,
     actor: { id: user.id, name: user.name },
   });
-  return {
-    done: `${moved} ${moved === 1 ? "applicant" : "applicants"} moved to ${STATUS_LABELS[submission.value.to]}.`,
-    error: null,
-  };
+  return redirectWithFlash(samePage(request), moveSummary({ moved, asked: ids.length, to }));
 }
 
 export default function Applicants() {
-  const { job, applicants, counts, filters } = useLoaderData<typeof loader>();
+  const { job, applicants, counts, view, filters } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [params] = useSearchParams();
   const base = `/employer/jobs/${job.id}/applicants`;
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  const query = (changes: Record<string, string>) => {
+    const params = new URLSearchParams({ ...filters, view, ...changes });
+    for (const [key, value] of [...params]) {
+      if (!value || (key === "view" && value === "board") || (key === "sort" && value === "newest"))
+        params.delete(key);
+    }
+    const qs = params.toString();
+    return qs ? `${base}?${qs}` : base;
+  };
   return (
-    <div className="container stack">
+    <div className="container wide stack">
+      <p className="muted">
+        <Link to="/employer">Dashboard</Link> ›{" "}
+        <Link to={`/employer/jobs/${job.id}`}>{job.title}</Link> › Applicants
+      </p>
       <h1>
         Applicants <span className="subtitle">{job.title}</span>
       </h1>
-      {actionData?.done ? (
-        <p className="form-success" role="status">
-          {actionData.done}
+      {actionData?.error ? <Notice kind="error">{actionData.error}</Notice> : null}
+      <div className="board-toolbar">
+        <Form method="get" className="filter-bar" aria-label="Filter applicants">
+          {view === "table" ? (
+            <>
+              <input type="hidden" name="view" value="table" />
+              <div className="field">
+                <label htmlFor="filter-status">Status</label>
+                <select id="filter-status" name="status" defaultValue={filters.status}>
+                  <option value="">All ({total})</option>
+                  {STATUSES.map((s) => (
+                    <option key={s} value={s}>
+                      {STATUS_LABELS[s]} ({counts[s] ?? 0})
+                    </option>
+                  ))}
+                </select>
+              </div>
+            </>
+          ) : null}
+          <div className="field">
+            <label htmlFor="filter-credential">Credential</label>
+            <input
+              id="filter-credential"
+              name="credential"
+              defaultValue={filters.credential}
+              placeholder="CPC"
+              size={8}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="filter-sort">Sort</label>
+            <select id="filter-sort" name="sort" defaultValue={filters.sort}>
+              <option value="newest">Newest first</option>
+              <option value="oldest">Oldest first</option>
+            </select>
+          </div>
+          <button type="submit" className="button secondary">
+            Filter
+          </button>
+        </Form>
+        <p className="form-actions">
+          {view === "board" ? (
+            <Link to={query({ view: "table" })}>Table view</Link>
+          ) : (
+            <Link to={query({ view: "board", status: "" })}>Board view</Link>
+          )}
+          <a href={`${base}/export`} download>
+            Export CSV
+          </a>
         </p>
-      ) : null}
-      {actionData?.error ? (
-        <p className="form-errors" role="alert">
-          {actionData.error}
+      </div>
+      {total === 0 ? (
+        <p>No applications yet.</p>
+      ) : applicants.length === 0 ? (
+        <p>
+          No applicants match these filters.{" "}
+          <Link to={query({ credential: "", status: "" })}>Show all</Link>
         </p>
-      ) : null}
-      <Form method="get" className="filter-bar" aria-label="Filter applicants">
-        <div className="field">
-          <label htmlFor="filter-status">Status</label>
-          <select id="filter-status" name="status" defaultValue={filters.status}>
-            <option value="">All ({total})</option>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {STATUS_LABELS[s]} ({counts[s] ?? 0})
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-credential">Credential</label>
-          <input
-            id="filter-credential"
-            name="credential"
-            defaultValue={filters.credential}
-            placeholder="CPC"
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="filter-sort">Sort</label>
-          <select id="filter-sort" name="sort" defaultValue={filters.sort}>
-            <option value="newest">Newest first</option>
-            <option value="oldest">Oldest first</option>
-          </select>
-        </div>
-        <button type="submit" className="button secondary">
-          Filter
-        </button>
-        <a className="button secondary" href={`${base}/export`} download>
-          Export CSV
-        </a>
-      </Form>
-      {applicants.length === 0 ? (
-        <p>{params.toString() ? "No applicants match these filters." : "No applications yet."}</p>
       ) : (
-        <Form method="post">
-          <input type="hidden" name="intent" value="move" />
-          <table className="table">
-            <caption className="visually-hidden">Applicants for {job.title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">
-                  <span className="visually-hidden">Select</span>
-                </th>
-                <th scope="col">Applicant</th>
-                <th scope="col">Applied</th>
-                <th scope="col">Credentials</th>
-                <th scope="col">Answers</th>
-                <th scope="col">Status</th>
-              </tr>
-            </thead>
-            <tbody>
-              {applicants.map((a) => (
-                <tr key={a.id}>
-                  <td>
-                    <input
-                      type="checkbox"
-                      name="ids"
-                      value={a.id}
-                      aria-label={`Select ${a.candidate_name}`}
-                    />
-                  </td>
-                  <td>
-                    <Link to={`${base}/${a.id}`}>{a.candidate_name}</Link>
-                    {a.location ? <div className="muted small">{a.location}</div> : null}
-                    {a.note_count ? <div className="muted small">{a.note_count} notes</div> : null}
-                  </td>
-                  <td>{formatDate(a.created_at)}</td>
-                  <td>{a.credential_codes.join(", ") || "None listed"}</td>
-                  <td className="small">
-                    {a.answers.map((ans) => (
-                      <div key={ans.question_id}>
-                        {ans.prompt}: <strong>{ans.answer ?? "No answer"}</strong>
-                      </div>
-                    ))}
-                  </td>
-                  <td>{STATUS_LABELS[a.status as ApplicationStatus]}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <div className="filter-bar">
+        <>
+          <p className="muted">
+            {plural(applicants.length, "applicant")}
+            {applicants.length < total ? ` of ${total}` : ""}
+          </p>
+          {view === "board" ? (
+            <ApplicantBoard jobId={job.id} applicants={applicants} />
+          ) : (
+            <ApplicantTable jobId={job.id} applicants={applicants} />
+          )}
+          <div className="filter-bar bulk-bar">
             <div className="field">
               <label htmlFor="bulk-to">Move selected to</label>
-              <select id="bulk-to" name="to" defaultValue="reviewing">
+              <select id="bulk-to" name="to" form="bulk-move" defaultValue="reviewing">
                 {EMPLOYER_STATUSES.map((s) => (
                   <option key={s} value={s}>
                     {STATUS_LABELS[s]}
@@ -194,11 +188,14 @@ export default function Applicants() {
                 ))}
               </select>
             </div>
-            <button type="submit" className="button">
-              Move
-            </button>
+            <Form method="post" id="bulk-move">
+              <input type="hidden" name="intent" value="move" />
+              <button type="submit" className="button">
+                Move selected
+              </button>
+            </Form>
           </div>
-        </Form>
+        </>
       )}
     </div>
   );

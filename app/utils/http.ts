@@ -14,6 +14,14 @@ export function safeRedirect(to: FormDataEntryValue | string | null | undefined,
   return to;
 }
 
+/** The page a form was posted from, as a local path (filters kept, Remix's `?index` dropped). */
+export function samePage(request: Request) {
+  const url = new URL(request.url);
+  url.searchParams.delete("index");
+  const search = url.searchParams.toString();
+  return `${url.pathname}${search ? `?${search}` : ""}`;
+}
+
 /**
  * Throws a plain-text response (404 unless told otherwise) when `condition` is falsy, for the
  * shared error page to show: `invariantResponse(job, "This job does not exist.")`.

@@ -57,7 +57,9 @@ describe.skipIf(noBrowser)("applying and tracking (Chromium)", () => {
     await employer.page.goto(`/employer/jobs/${jobId}/applicants`);
     await employer.page.getByRole("heading", { level: 1, name: /Applicants/ }).waitFor();
     await expectAccessible(employer.page);
-    await employer.page.locator("table tbody tr td a").first().click();
+    // The board: a column per stage, the new application a card in "New".
+    const newColumn = employer.page.locator('.board-column[data-stage="new"]');
+    await newColumn.getByRole("link", { name: "Casey Coder" }).click();
     await employer.page.waitForURL(/\/applicants\/\d+$/);
     await employer.page.getByText("Five years of E/M and HCC coding, 96% accuracy.").waitFor();
     await expectAccessible(employer.page);
@@ -75,7 +77,7 @@ describe.skipIf(noBrowser)("applying and tracking (Chromium)", () => {
 
     await employer.page.getByLabel("Move to").selectOption("interview");
     await employer.page.getByRole("button", { name: "Move", exact: true }).click();
-    await employer.page.getByText("Moved to Interview.").waitFor();
+    await employer.page.getByText("Moved 1 applicant to Interview.").waitFor();
     // The status badge follows once the page's data is reloaded after the move.
     await employer.page.locator("#status-title [data-status]", { hasText: "Interview" }).waitFor();
 

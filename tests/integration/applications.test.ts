@@ -525,9 +525,10 @@ describe("employer pipeline", () => {
       { id: String(jobId) },
     );
     expect((ccs.body as typeof body).applicants.map((a) => a.id)).toEqual([ids.b]);
+    // The board shows every stage; the table view narrows to one.
     const reviewing = await call(
       list.loader,
-      get(`/employer/jobs/${jobId}/applicants?status=reviewing`, market.ownerX.cookie),
+      get(`/employer/jobs/${jobId}/applicants?view=table&status=reviewing`, market.ownerX.cookie),
       { id: String(jobId) },
     );
     expect((reviewing.body as typeof body).applicants).toEqual([]);
@@ -539,7 +540,21 @@ describe("employer pipeline", () => {
       post("/x", { intent: "move", to: "reviewing", ids: String(ids.a) }, market.recruiterX.cookie),
       { id: String(jobId) },
     );
-    expect(moved.status).toBe(200);
+    expect(moved.status).toBe(302);
+    expect(await flashOf(moved)).toEqual({
+      kind: "success",
+      message: "Moved 1 applicant to Reviewing.",
+    });
+    // Moving someone to the stage they are in says so, instead of claiming a move.
+    const again = await call(
+      list.action,
+      post("/x", { intent: "move", to: "reviewing", ids: String(ids.a) }, market.recruiterX.cookie),
+      { id: String(jobId) },
+    );
+    expect(await flashOf(again)).toEqual({
+      kind: "info",
+      message: "Nothing changed: this applicant is already in Reviewing or withdrew.",
+    });
     const form = new URLSearchParams([
       ["intent", "move"],
       ["to", "interview"],
@@ -614,7 +629,8 @@ describe("employer pipeline", () => {
       post("/x", { intent: "note", body: "Strong E/M background" }, market.recruiterX.cookie),
       { id: String(jobId), applicationId: String(ids.a) },
     );
-    expect(added.status).toBe(200);
+    expect(added.status).toBe(302);
+    expect(await flashOf(added)).toMatchObject({ message: "Note added." });
     const seen = await call(detail.loader, get("/x", market.ownerX.cookie), {
       id: String(jobId),
       applicationId: String(ids.a),
