@@ -232,7 +232,7 @@ describe("the allowed cells work", () => {
           params(),
         )
       ).status,
-    ).toBe(200);
+    ).toBe(302);
     expect(
       (
         await call(
@@ -241,7 +241,7 @@ describe("the allowed cells work", () => {
           params(),
         )
       ).status,
-    ).toBe(200);
+    ).toBe(302);
     expect(
       (
         await call(myFile.loader, get(`/me/files/${fileId}`, cookie("coderA")), {
