@@ -13,8 +13,10 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useLocation,
   useRouteLoaderData,
 } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { getUser } from "./auth/guards.server";
 import { GeneralErrorBoundary } from "./components/error-boundary";
 import { useNonce } from "./components/nonce";
@@ -105,6 +107,15 @@ function VerifyBanner() {
 }
 
 function SiteHeader({ user }: { user: RootUser }) {
+  // A phone folds the links under "Menu" (details/summary: no JavaScript needed). With
+  // JavaScript the menu closes after each navigation, and a wide screen opens it for
+  // browsers that cannot show it open by CSS alone.
+  const menu = useRef<HTMLDetailsElement>(null);
+  const location = useLocation();
+  useEffect(() => {
+    if (!menu.current) return;
+    menu.current.open = window.matchMedia(WIDE_SCREEN).matches;
+  }, [location.pathname, location.search]);
   return (
     <header className="site-header">
       <div className="container header-inner">
@@ -114,73 +125,78 @@ function SiteHeader({ user }: { user: RootUser }) {
           </span>
           MedCode Jobs
         </Link>
-        <nav aria-label="Main">
-          <ul className="nav-list">
-            <li>
-              <NavLink to="/jobs">Find jobs</NavLink>
-            </li>
-            <li>
-              <NavLink to="/specialties">Specialties</NavLink>
-            </li>
-            {!user ? (
+        <nav aria-label="Main" className="site-nav">
+          <details className="site-menu" ref={menu}>
+            <summary>Menu</summary>
+            <ul className="nav-list">
               <li>
-                <NavLink to="/pricing">For employers</NavLink>
+                <NavLink to="/jobs">Find jobs</NavLink>
               </li>
-            ) : null}
-            {user ? (
-              <>
-                {user.role === "candidate" ? (
-                  <>
+              <li>
+                <NavLink to="/specialties">Specialties</NavLink>
+              </li>
+              {!user ? (
+                <li>
+                  <NavLink to="/pricing">For employers</NavLink>
+                </li>
+              ) : null}
+              {user ? (
+                <>
+                  {user.role === "candidate" ? (
+                    <>
+                      <li>
+                        <NavLink to="/me/applications">Applications</NavLink>
+                      </li>
+                      <li>
+                        <NavLink to="/me/saved">Saved jobs</NavLink>
+                      </li>
+                      <li>
+                        <NavLink to="/me/profile">Profile</NavLink>
+                      </li>
+                    </>
+                  ) : null}
+                  {user.role === "employer" ? (
                     <li>
-                      <NavLink to="/me/applications">Applications</NavLink>
+                      <NavLink to="/employer">Dashboard</NavLink>
                     </li>
+                  ) : null}
+                  {user.role === "admin" ? (
                     <li>
-                      <NavLink to="/me/saved">Saved jobs</NavLink>
+                      <NavLink to="/admin">Operations</NavLink>
                     </li>
-                    <li>
-                      <NavLink to="/me/profile">Profile</NavLink>
-                    </li>
-                  </>
-                ) : null}
-                {user.role === "employer" ? (
+                  ) : null}
                   <li>
-                    <NavLink to="/employer">Dashboard</NavLink>
+                    <NavLink to="/me/settings">Account</NavLink>
                   </li>
-                ) : null}
-                {user.role === "admin" ? (
                   <li>
-                    <NavLink to="/admin">Operations</NavLink>
+                    <Form method="post" action="/logout">
+                      <button type="submit" className="button link">
+                        Log out
+                      </button>
+                    </Form>
                   </li>
-                ) : null}
-                <li>
-                  <NavLink to="/me/settings">Account</NavLink>
-                </li>
-                <li>
-                  <Form method="post" action="/logout">
-                    <button type="submit" className="button link">
-                      Log out
-                    </button>
-                  </Form>
-                </li>
-              </>
-            ) : (
-              <>
-                <li>
-                  <NavLink to="/login">Log in</NavLink>
-                </li>
-                <li>
-                  <Link to="/signup" className="button">
-                    Sign up
-                  </Link>
-                </li>
-              </>
-            )}
-          </ul>
+                </>
+              ) : (
+                <>
+                  <li>
+                    <NavLink to="/login">Log in</NavLink>
+                  </li>
+                  <li>
+                    <Link to="/signup" className="button">
+                      Sign up
+                    </Link>
+                  </li>
+                </>
+              )}
+            </ul>
+          </details>
         </nav>
       </div>
     </header>
   );
 }
+
+const WIDE_SCREEN = "(min-width: 820px)";
 
 function SiteFooter() {
   return (

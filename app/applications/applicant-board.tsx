@@ -2,7 +2,7 @@
 // as a table. Plain forms either way, so moving someone works without JavaScript; every
 // checkbox belongs to the page's one bulk-move form (id "bulk-move").
 import { Form, Link } from "@remix-run/react";
-import { formatDate } from "~/jobs/format";
+import { formatDate, formatShortDate } from "~/jobs/format";
 import { plural } from "~/utils/plural";
 import {
   type ApplicationStatus,
@@ -117,7 +117,7 @@ function ApplicantCard({ jobId, applicant }: { jobId: number; applicant: BoardAp
         </h3>
       </div>
       <p className="muted small">
-        Applied {formatDate(applicant.created_at)}
+        Applied {formatShortDate(applicant.created_at)}
         {applicant.location ? ` · ${applicant.location}` : ""}
         {applicant.note_count ? ` · ${plural(applicant.note_count, "note")}` : ""}
       </p>

@@ -16,13 +16,19 @@ export const LEVELS = {
 
 export const HOURS_PER_YEAR = 2080;
 
-const usd = (cents: number, fraction: boolean) =>
-  (cents / 100).toLocaleString("en-US", {
+// Formatters are built once: constructing one costs far more than using it.
+const dollars = (digits: number) =>
+  new Intl.NumberFormat("en-US", {
     style: "currency",
     currency: "USD",
-    minimumFractionDigits: fraction ? 2 : 0,
-    maximumFractionDigits: fraction ? 2 : 0,
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
   });
+const wholeDollars = dollars(0);
+const dollarsAndCents = dollars(2);
+
+const usd = (cents: number, fraction: boolean) =>
+  (fraction ? dollarsAndCents : wholeDollars).format(cents / 100);
 
 export type Pay = {
   salary_period: string | null;
@@ -86,13 +92,27 @@ export function postedAgo(date: Date | string, now = new Date()) {
   return `Posted ${Math.floor(days / 30)} month${days >= 60 ? "s" : ""} ago`;
 }
 
+const longDate = new Intl.DateTimeFormat("en-US", {
+  year: "numeric",
+  month: "long",
+  day: "numeric",
+  timeZone: "UTC",
+});
+const shortDate = new Intl.DateTimeFormat("en-US", {
+  year: "numeric",
+  month: "short",
+  day: "numeric",
+  timeZone: "UTC",
+});
+
+/** "December 1, 2026" */
 export function formatDate(date: Date | string) {
-  return new Date(date).toLocaleDateString("en-US", {
-    year: "numeric",
-    month: "long",
-    day: "numeric",
-    timeZone: "UTC",
-  });
+  return longDate.format(new Date(date));
+}
+
+/** "Dec 1, 2026", where space is short (cards on the applicants board). */
+export function formatShortDate(date: Date | string) {
+  return shortDate.format(new Date(date));
 }
 
 export function jobPath(job: { id: number; slug: string }) {

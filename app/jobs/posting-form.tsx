@@ -14,13 +14,38 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { ErrorList, Field } from "~/components/forms";
 import { Notice } from "~/components/notice";
+import { SearchableChecks } from "~/components/searchable-checks";
 import { EMPLOYMENT_TYPES, LEVELS, SETTINGS } from "./format";
 import { type JobFormValues, jobSchemaFor, MAX_QUESTIONS, US_STATES } from "./posting-schemas";
 
 type Options = {
-  specialties: { slug: string; name: string }[];
-  credentials: { code: string; name: string }[];
+  specialties: { slug: string; name: string; group: string }[];
+  credentials: { code: string; name: string; issuer: string }[];
 };
+
+const SPECIALTY_GROUPS: Record<string, string> = {
+  "pro-fee": "Professional fee and E/M",
+  facility: "Facility coding",
+  specialty: "Clinical specialties",
+  "sub-specialty": "Clinical specialties",
+  function: "Risk adjustment, CDI, audit and revenue cycle",
+  setting: "Post-acute and supplies",
+};
+
+/** Options in labelled groups, in the order given (empty groups left out). */
+function groupBy<T>(items: T[], label: (item: T) => string, order: string[]) {
+  const groups = [...new Set(order)].map((name) => ({ label: name, options: [] as T[] }));
+  for (const item of items) {
+    const name = label(item);
+    let group = groups.find((g) => g.label === name);
+    if (!group) {
+      group = { label: name, options: [] };
+      groups.push(group);
+    }
+    group.options.push(item);
+  }
+  return groups.filter((g) => g.options.length);
+}
 
 function asList(value: unknown): string[] {
   if (Array.isArray(value)) return value.map(String);
@@ -135,74 +160,86 @@ export function JobForm({
         <ErrorList id={fields.description.errorId} errors={fields.description.errors} />
       </div>
 
-      <fieldset key={fields.specialties.key}>
-        <legend>Specialties</legend>
-        {suggested.length ? (
+      <SearchableChecks
+        key={fields.specialties.key}
+        legend="Specialties"
+        searchLabel="Find a specialty"
+        help={
+          suggested.length ? (
+            <p className="field-help">
+              Suggested from your text: {suggested.map((s) => s.name).join(", ")}. Tick them to make
+              them yours; they are shown as suggestions otherwise.
+            </p>
+          ) : null
+        }
+        groups={groupBy(
+          options.specialties.map((s) => ({ ...s, key: s.slug, text: s.name })),
+          (s) => SPECIALTY_GROUPS[s.group] ?? "Other specialties",
+          Object.values(SPECIALTY_GROUPS),
+        )}
+        initiallyChecked={picked}
+        render={(s) => (
+          <label className={suggestions.includes(s.slug) ? "suggestion" : undefined}>
+            <input
+              type="checkbox"
+              name={fields.specialties.name}
+              value={s.slug}
+              defaultChecked={picked.has(s.slug)}
+            />{" "}
+            {s.name}
+            {suggestions.includes(s.slug) ? <span className="muted"> (suggested)</span> : null}
+          </label>
+        )}
+        footer={<ErrorList id={fields.specialties.errorId} errors={fields.specialties.errors} />}
+      />
+
+      <SearchableChecks
+        legend="Credentials"
+        searchLabel="Find a credential (CPC, inpatient…)"
+        help={
           <p className="field-help">
-            Suggested from your text: {suggested.map((s) => s.name).join(", ")}. Tick them to make
-            them yours; they are shown as suggestions otherwise.
+            Required: applicants must hold it. Preferred: a plus. Leave both empty for the rest.
           </p>
-        ) : null}
-        <ul className="checks">
-          {options.specialties.map((s) => (
-            <li key={s.slug}>
-              <label className={suggestions.includes(s.slug) ? "suggestion" : undefined}>
+        }
+        groups={groupBy(
+          options.credentials.map((c) => ({ ...c, key: c.code, text: `${c.code} ${c.name}` })),
+          (c) => (c.issuer === "AAPC" || c.issuer === "AHIMA" ? c.issuer : "Other issuers"),
+          ["AAPC", "AHIMA", "Other issuers"],
+        )}
+        initiallyChecked={new Set([...required, ...preferred])}
+        render={(c) => (
+          <div className="credential-choice">
+            <span>
+              <strong>{c.code}</strong> <span className="muted small">{c.name}</span>
+            </span>
+            <span className="credential-flags">
+              <label>
                 <input
                   type="checkbox"
-                  name={fields.specialties.name}
-                  value={s.slug}
-                  defaultChecked={picked.has(s.slug)}
+                  name={fields.credRequired.name}
+                  value={c.code}
+                  defaultChecked={required.has(c.code)}
                 />{" "}
-                {s.name}
-                {suggestions.includes(s.slug) ? <span className="muted"> (suggested)</span> : null}
+                Required<span className="visually-hidden">: {c.code}</span>
               </label>
-            </li>
-          ))}
-        </ul>
-        <ErrorList id={fields.specialties.errorId} errors={fields.specialties.errors} />
-      </fieldset>
-
-      <fieldset>
-        <legend>Credentials</legend>
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Credential</th>
-              <th scope="col">Required</th>
-              <th scope="col">Preferred</th>
-            </tr>
-          </thead>
-          <tbody>
-            {options.credentials.map((c) => (
-              <tr key={c.code}>
-                <th scope="row">
-                  {c.code} <span className="muted small">{c.name}</span>
-                </th>
-                <td>
-                  <input
-                    type="checkbox"
-                    name={fields.credRequired.name}
-                    value={c.code}
-                    defaultChecked={required.has(c.code)}
-                    aria-label={`${c.code} required`}
-                  />
-                </td>
-                <td>
-                  <input
-                    type="checkbox"
-                    name={fields.credPreferred.name}
-                    value={c.code}
-                    defaultChecked={preferred.has(c.code)}
-                    aria-label={`${c.code} preferred`}
-                  />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </fieldset>
+              <label>
+                <input
+                  type="checkbox"
+                  name={fields.credPreferred.name}
+                  value={c.code}
+                  defaultChecked={preferred.has(c.code)}
+                />{" "}
+                Preferred<span className="visually-hidden">: {c.code}</span>
+              </label>
+            </span>
+          </div>
+        )}
+      />
 
       <Radios legend="Setting" meta={fields.setting} choices={SETTINGS} />
+      <p className="field-help only-remote">
+        A remote job may still name where the team is based (optional).
+      </p>
       <div className="inline-fields">
         <Field label="City" meta={fields.city} />
         <div className="field">
@@ -219,11 +256,13 @@ export function JobForm({
         </div>
         <Field label="ZIP" meta={fields.zip} />
       </div>
-      <Field
-        label="Remote: states that may apply"
-        meta={fields.remoteStates}
-        help="Two-letter codes separated by commas (FL, GA, TX). Leave empty if anyone in the US may apply."
-      />
+      <div className="only-remote">
+        <Field
+          label="Remote: states that may apply"
+          meta={fields.remoteStates}
+          help="Two-letter codes separated by commas (FL, GA, TX). Leave empty if anyone in the US may apply."
+        />
+      </div>
 
       <Radios legend="Employment type" meta={fields.employmentType} choices={EMPLOYMENT_TYPES} />
       <Radios legend="Level" meta={fields.level} choices={LEVELS} />
@@ -237,7 +276,7 @@ export function JobForm({
           meta={fields.salaryPeriod}
           choices={{ hour: "Per hour", year: "Per year" }}
         />
-        <div className="inline-fields">
+        <div className="inline-fields only-pay">
           <NumberField label="From (USD)" meta={fields.salaryMin} step="0.01" />
           <NumberField label="To (USD)" meta={fields.salaryMax} step="0.01" />
         </div>
@@ -260,8 +299,10 @@ export function JobForm({
           email: "By email",
         }}
       />
-      <div className="inline-fields">
+      <div className="only-apply-url">
         <Field label="Application web address" meta={fields.applyUrl} type="url" />
+      </div>
+      <div className="only-apply-email">
         <Field label="Application email" meta={fields.applyEmail} type="email" />
       </div>
 

@@ -15,8 +15,8 @@ type Trx = Kysely<DB>;
 export async function getPostingOptions() {
   const db = getDb();
   const [specialties, credentials] = await Promise.all([
-    db.selectFrom("specialties").select(["slug", "name"]).orderBy("name").execute(),
-    db.selectFrom("credentials").select(["code", "name"]).orderBy("code").execute(),
+    db.selectFrom("specialties").select(["slug", "name", "group"]).orderBy("name").execute(),
+    db.selectFrom("credentials").select(["code", "name", "issuer"]).orderBy("code").execute(),
   ]);
   return { specialties, credentials };
 }

@@ -21,7 +21,7 @@ export default function Credentials() {
   return (
     <div className="container">
       <h1>Coding credentials</h1>
-      <table className="table">
+      <table className="table stacked">
         <thead>
           <tr>
             <th scope="col">Credential</th>
@@ -35,8 +35,8 @@ export default function Credentials() {
               <td>
                 <Link to={`/credentials/${c.slug}`}>{c.code}</Link>
               </td>
-              <td>{c.name}</td>
-              <td>{c.issuer}</td>
+              <td data-label="Name">{c.name}</td>
+              <td data-label="Issuer">{c.issuer}</td>
             </tr>
           ))}
         </tbody>

@@ -95,7 +95,7 @@ export default function EmployerHome() {
           paying.
         </Notice>
       ) : (
-        <table className="table">
+        <table className="table stacked">
           <caption className="visually-hidden">Your jobs</caption>
           <thead>
             <tr>
@@ -132,26 +132,34 @@ export default function EmployerHome() {
                     </>
                   ) : null}
                 </td>
-                <td>
+                <td data-label="Status">
                   <span className={`status ${job.status}`}>
                     {STATUS_LABELS[job.status] ?? job.status}
                   </span>
                 </td>
-                <td className="numbers">{job.daysLeft ?? "—"}</td>
-                <td className="numbers">{job.views}</td>
-                <td className="numbers">{job.apply_clicks}</td>
-                <td className="numbers">
-                  <Link
-                    to={`/employer/jobs/${job.id}/applicants`}
-                    aria-label={`${job.applications} applications for ${job.title}`}
-                  >
-                    {job.applications}
-                  </Link>
-                  {job.new_applications ? (
-                    <span className="muted"> ({job.new_applications} new)</span>
-                  ) : null}
+                <td className="numbers" data-label="Days left">
+                  {job.daysLeft ?? "—"}
                 </td>
-                <td>
+                <td className="numbers" data-label="Views">
+                  {job.views}
+                </td>
+                <td className="numbers" data-label="Apply clicks">
+                  {job.apply_clicks}
+                </td>
+                <td className="numbers" data-label="Applications">
+                  <span>
+                    <Link
+                      to={`/employer/jobs/${job.id}/applicants`}
+                      aria-label={`${job.applications} applications for ${job.title}`}
+                    >
+                      {job.applications}
+                    </Link>
+                    {job.new_applications ? (
+                      <span className="muted"> ({job.new_applications} new)</span>
+                    ) : null}
+                  </span>
+                </td>
+                <td data-label="Last 14 days">
                   <Trend points={job.trend} label={`Views of ${job.title} over the last 14 days`} />
                 </td>
                 <td>

@@ -106,7 +106,7 @@ function TeamPage({
     <div className="container narrow stack">
       <h1>{company.name}: team</h1>
       {reply?.error ? <Notice kind="error">{reply.error}</Notice> : null}
-      <table className="table">
+      <table className="table stacked">
         <caption className="visually-hidden">Team members</caption>
         <thead>
           <tr>
@@ -124,8 +124,8 @@ function TeamPage({
           {members.map((member) => (
             <tr key={member.id}>
               <td>{member.name}</td>
-              <td>{member.email}</td>
-              <td>{member.role}</td>
+              <td data-label="Email">{member.email}</td>
+              <td data-label="Role">{member.role}</td>
               {owner ? (
                 <td>
                   {member.id !== me ? (

@@ -4,13 +4,14 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { JobList } from "~/components/job-card";
 import searchStyles from "~/search/search.css?url";
 import { loadReference, searchJobs, suggestAlternatives } from "~/search/search.server";
-import { SearchFilterForm } from "~/search/search-form";
+import { SearchFilterForm, SortSelect } from "~/search/search-form";
 import {
   effectiveSort,
   parseSearchParams,
   type SearchFilters,
   searchHref,
 } from "~/search/search-schemas";
+import { plural } from "~/utils/plural";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: searchStyles }];
 
@@ -110,11 +111,6 @@ export default function Jobs() {
   return (
     <div className="container search-page">
       <h1>Medical coding jobs</h1>
-      <p className="muted" aria-live="polite">
-        <strong>{total.toLocaleString("en-US")} jobs</strong>
-        {pageCount > 1 ? ` · page ${page} of ${pageCount}` : ""}
-        {busy ? " · updating…" : ""}
-      </p>
       {notes.length ? (
         <ul className="notice search-notes" role="status">
           {notes.map((note) => (
@@ -125,6 +121,14 @@ export default function Jobs() {
       <div className="search-layout">
         <SearchFilterForm data={data} />
         <section aria-label="Results" className={busy ? "search-results busy" : "search-results"}>
+          <div className="results-bar">
+            <p className="muted" aria-live="polite">
+              <strong>{plural(total, "job")}</strong>
+              {pageCount > 1 ? ` · page ${page} of ${pageCount}` : ""}
+              {busy ? " · updating…" : ""}
+            </p>
+            <SortSelect filters={filters} />
+          </div>
           {chips.length ? (
             <ul className="tags active-filters" aria-label="Active filters">
               {chips.map((chip) => (

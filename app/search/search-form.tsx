@@ -18,6 +18,7 @@ import {
 type Data = ReturnType<typeof useLoaderData<JobsLoader>>;
 
 const SALARY_CHOICES = [40_000, 50_000, 60_000, 70_000, 80_000, 100_000];
+const SEARCH_FORM_ID = "job-search";
 const SHOWN_OPTIONS = 8;
 
 function Count({ n }: { n: number | undefined }) {
@@ -103,10 +104,26 @@ export function SearchFilterForm({ data }: { data: Data }) {
     }
   }, [location.search]);
 
+  // On a wide screen the filters stand beside the results: open them (a phone keeps them
+  // folded under "Filters" so the results come first). CSS does the same without JavaScript.
+  const panel = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    if (panel.current && window.matchMedia("(min-width: 900px)").matches) panel.current.open = true;
+  }, []);
+  const active =
+    filters.setting.length +
+    filters.type.length +
+    filters.level.length +
+    filters.specialty.length +
+    filters.credential.length +
+    (filters.salaryMin != null ? 1 : 0) +
+    (filters.posted != null ? 1 : 0);
+
   return (
     <Form
       method="get"
       action="/jobs"
+      id={SEARCH_FORM_ID}
       ref={form}
       className="search-filters"
       role="search"
@@ -129,153 +146,183 @@ export function SearchFilterForm({ data }: { data: Data }) {
           key={`q-${typed.q}`}
           placeholder="e.g. cardiology -inpatient, “risk adjustment”, CPC"
         />
-        <label htmlFor="search-location">Location</label>
-        <input
-          id="search-location"
-          name="location"
-          type="text"
-          defaultValue={typed.location}
-          key={`location-${typed.location}`}
-          placeholder="ZIP or City, ST"
-          aria-describedby="location-help"
-        />
-        <label htmlFor="search-radius">Within</label>
-        <select id="search-radius" name="radius" defaultValue={String(filters.radius)}>
-          {RADIUS_CHOICES.map((r) => (
-            <option key={r} value={r}>
-              {r} miles
-            </option>
-          ))}
-        </select>
+        <div className="search-where">
+          <div>
+            <label htmlFor="search-location">Location</label>
+            <input
+              id="search-location"
+              name="location"
+              type="text"
+              defaultValue={typed.location}
+              key={`location-${typed.location}`}
+              placeholder="ZIP or City, ST"
+              aria-describedby="location-help"
+            />
+          </div>
+          <div>
+            <label htmlFor="search-radius">Within</label>
+            <select id="search-radius" name="radius" defaultValue={String(filters.radius)}>
+              {RADIUS_CHOICES.map((r) => (
+                <option key={r} value={r}>
+                  {r} miles
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
         <p id="location-help" className="muted small">
-          {data.place ? `Near ${data.place.label}. ` : ""}A location finds on-site and hybrid jobs
-          within the radius. Tick Remote to add remote jobs open to people in{" "}
-          {data.place ? data.place.state : "that state"}.
+          {data.place
+            ? `Near ${data.place.label}: on-site and hybrid jobs within the radius. `
+            : ""}
+          Tick Remote to add remote jobs open to people in{" "}
+          {data.place ? data.place.state : "your state"}.
         </p>
         <button type="submit" className="button">
           Search
         </button>
       </div>
 
-      <fieldset className="facet">
-        <legend>Work setting</legend>
-        <ul>
-          {SETTING_VALUES.map((s) => (
-            <CheckboxOption
-              key={s}
-              name="setting"
-              value={s}
-              label={SETTINGS[s]}
-              checked={filters.setting.includes(s)}
-              count={facets.setting[s]}
-            />
-          ))}
-        </ul>
-      </fieldset>
+      <details className="filters-panel" ref={panel}>
+        <summary>
+          Filters{active ? <span className="filter-count"> ({active})</span> : null}
+        </summary>
+        <div className="filters-body">
+          <fieldset className="facet">
+            <legend>Work setting</legend>
+            <ul>
+              {SETTING_VALUES.map((s) => (
+                <CheckboxOption
+                  key={s}
+                  name="setting"
+                  value={s}
+                  label={SETTINGS[s]}
+                  checked={filters.setting.includes(s)}
+                  count={facets.setting[s]}
+                />
+              ))}
+            </ul>
+          </fieldset>
 
-      <fieldset className="facet">
-        <legend>Job type</legend>
-        <ul>
-          {TYPE_VALUES.map((t) => (
-            <CheckboxOption
-              key={t}
-              name="type"
-              value={t}
-              label={EMPLOYMENT_TYPES[t]}
-              checked={filters.type.includes(t)}
-              count={facets.type[t]}
-            />
-          ))}
-        </ul>
-      </fieldset>
+          <fieldset className="facet">
+            <legend>Job type</legend>
+            <ul>
+              {TYPE_VALUES.map((t) => (
+                <CheckboxOption
+                  key={t}
+                  name="type"
+                  value={t}
+                  label={EMPLOYMENT_TYPES[t]}
+                  checked={filters.type.includes(t)}
+                  count={facets.type[t]}
+                />
+              ))}
+            </ul>
+          </fieldset>
 
-      <LongFacet
-        legend="Specialty"
-        name="specialty"
-        options={Object.entries(data.specialtyNames).map(([slug, label]) => ({
-          value: slug,
-          label,
-          count: facets.specialty[slug] ?? 0,
-          checked: filters.specialty.includes(slug),
-        }))}
-      />
+          <LongFacet
+            legend="Specialty"
+            name="specialty"
+            options={Object.entries(data.specialtyNames).map(([slug, label]) => ({
+              value: slug,
+              label,
+              count: facets.specialty[slug] ?? 0,
+              checked: filters.specialty.includes(slug),
+            }))}
+          />
 
-      <LongFacet
-        legend="Credential"
-        name="credential"
-        options={Object.entries(data.credentialNames).map(([code, name]) => ({
-          value: code.toLowerCase(),
-          label: `${code} (${name})`,
-          count: facets.credential[code] ?? 0,
-          checked: filters.credential.includes(code),
-        }))}
-      />
+          <LongFacet
+            legend="Credential"
+            name="credential"
+            options={Object.entries(data.credentialNames).map(([code, name]) => ({
+              value: code.toLowerCase(),
+              label: `${code} (${name})`,
+              count: facets.credential[code] ?? 0,
+              checked: filters.credential.includes(code),
+            }))}
+          />
 
-      <fieldset className="facet">
-        <legend>Experience level</legend>
-        <ul>
-          {LEVEL_VALUES.map((l) => (
-            <CheckboxOption
-              key={l}
-              name="level"
-              value={l}
-              label={LEVELS[l]}
-              checked={filters.level.includes(l)}
-            />
-          ))}
-        </ul>
-      </fieldset>
+          <fieldset className="facet">
+            <legend>Experience level</legend>
+            <ul>
+              {LEVEL_VALUES.map((l) => (
+                <CheckboxOption
+                  key={l}
+                  name="level"
+                  value={l}
+                  label={LEVELS[l]}
+                  checked={filters.level.includes(l)}
+                />
+              ))}
+            </ul>
+          </fieldset>
 
-      <div className="facet">
-        <label htmlFor="search-salary">Minimum pay (yearly)</label>
-        <select
-          id="search-salary"
-          name="salary_min"
-          defaultValue={filters.salaryMin == null ? "" : String(filters.salaryMin)}
-        >
-          <option value="">Any</option>
-          {[...new Set([...SALARY_CHOICES, ...(filters.salaryMin ? [filters.salaryMin] : [])])]
-            .sort((a, b) => a - b)
-            .map((s) => (
-              <option key={s} value={s}>
-                ${s.toLocaleString("en-US")}+
-              </option>
-            ))}
-        </select>
-        <p className="muted small">Hourly pay counts as 2,080 hours a year.</p>
-      </div>
+          <div className="facet">
+            <label htmlFor="search-salary">Minimum pay (yearly)</label>
+            <select
+              id="search-salary"
+              name="salary_min"
+              defaultValue={filters.salaryMin == null ? "" : String(filters.salaryMin)}
+            >
+              <option value="">Any</option>
+              {[...new Set([...SALARY_CHOICES, ...(filters.salaryMin ? [filters.salaryMin] : [])])]
+                .sort((a, b) => a - b)
+                .map((s) => (
+                  <option key={s} value={s}>
+                    ${s.toLocaleString("en-US")}+
+                  </option>
+                ))}
+            </select>
+            <p className="muted small">Hourly pay counts as 2,080 hours a year.</p>
+          </div>
 
-      <div className="facet">
-        <label htmlFor="search-posted">Posted</label>
-        <select
-          id="search-posted"
-          name="posted"
-          defaultValue={filters.posted == null ? "" : String(filters.posted)}
-        >
-          <option value="">Any time</option>
-          {[...new Set([...POSTED_CHOICES, ...(filters.posted ? [filters.posted] : [])])]
-            .sort((a, b) => a - b)
-            .map((d) => (
-              <option key={d} value={d}>
-                {d === 1 ? "Last 24 hours" : `Last ${d} days`}
-              </option>
-            ))}
-        </select>
-      </div>
+          <div className="facet">
+            <label htmlFor="search-posted">Posted</label>
+            <select
+              id="search-posted"
+              name="posted"
+              defaultValue={filters.posted == null ? "" : String(filters.posted)}
+            >
+              <option value="">Any time</option>
+              {[...new Set([...POSTED_CHOICES, ...(filters.posted ? [filters.posted] : [])])]
+                .sort((a, b) => a - b)
+                .map((d) => (
+                  <option key={d} value={d}>
+                    {d === 1 ? "Last 24 hours" : `Last ${d} days`}
+                  </option>
+                ))}
+            </select>
+          </div>
 
-      <div className="facet">
-        <label htmlFor="search-sort">Sort by</label>
-        <select id="search-sort" name="sort" defaultValue={filters.sort ?? ""}>
-          <option value="">{filters.q ? "Best match" : "Newest"}</option>
-          <option value="relevance">Best match</option>
-          <option value="date">Newest</option>
-          <option value="salary">Highest pay</option>
-        </select>
-      </div>
-
-      <button type="submit" className="button secondary apply-filters">
-        Apply filters
-      </button>
+          <button type="submit" className="button secondary apply-filters">
+            Apply filters
+          </button>
+        </div>
+      </details>
     </Form>
+  );
+}
+
+/** The order of results, beside their count; part of the filter form through its id. */
+export function SortSelect({ filters }: { filters: Data["filters"] }) {
+  const submit = useSubmit();
+  return (
+    <span className="sort-select">
+      <label htmlFor="search-sort">Sort by</label>
+      <select
+        id="search-sort"
+        name="sort"
+        form={SEARCH_FORM_ID}
+        defaultValue={filters.sort ?? ""}
+        onChange={(event) => {
+          const form = event.currentTarget.form;
+          if (form) submit(form, { preventScrollReset: true });
+        }}
+      >
+        <option value="">{filters.q ? "Best match" : "Newest"}</option>
+        <option value="relevance">Best match</option>
+        <option value="date">Newest</option>
+        <option value="salary">Highest pay</option>
+      </select>
+    </span>
   );
 }
