@@ -22,6 +22,7 @@ import { GeneralErrorBoundary } from "./components/error-boundary";
 import { useNonce } from "./components/nonce";
 import { Notice } from "./components/notice";
 import stylesheet from "./styles/app.css?url";
+import { getEnv } from "./utils/env.server";
 import { readFlash } from "./utils/flash.server";
 
 export const links: LinksFunction = () => [
@@ -46,6 +47,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
         ? { name: user.name, role: user.role, verified: Boolean(user.email_verified_at) }
         : null,
       flash,
+      // Only a flag: whether emails are kept at /dev/emails instead of sent (no Resend key).
+      localMail: !getEnv().RESEND_API_KEY,
     },
     clearCookie ? { headers: { "Set-Cookie": clearCookie } } : undefined,
   );

@@ -219,8 +219,9 @@ export function JobForm({
                   name={fields.credRequired.name}
                   value={c.code}
                   defaultChecked={required.has(c.code)}
+                  aria-label={`${c.code} required`}
                 />{" "}
-                Required<span className="visually-hidden">: {c.code}</span>
+                Required
               </label>
               <label>
                 <input
@@ -228,8 +229,9 @@ export function JobForm({
                   name={fields.credPreferred.name}
                   value={c.code}
                   defaultChecked={preferred.has(c.code)}
+                  aria-label={`${c.code} preferred`}
                 />{" "}
-                Preferred<span className="visually-hidden">: {c.code}</span>
+                Preferred
               </label>
             </span>
           </div>

@@ -6,6 +6,7 @@ import { requestPasswordReset } from "~/auth/accounts.server";
 import { ForgotPasswordSchema } from "~/auth/auth-schemas";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, Field, Honeypot } from "~/components/forms";
+import { LocalEmailsHint } from "~/components/local-emails";
 import { Notice } from "~/components/notice";
 
 export const meta: MetaFunction = () => [{ title: "Reset your password | MedCode Jobs" }];
@@ -47,6 +48,7 @@ export default function ForgotPassword() {
             minutes.
           </Notice>
         ) : null}
+        {actionData?.sentTo ? <LocalEmailsHint /> : null}
         <Form method="post" {...getFormProps(form)}>
           <ErrorList id={form.errorId} errors={form.errors} />
           <Field label="Email" meta={fields.email} type="email" autoComplete="email" />

@@ -13,6 +13,7 @@ import { requireAnonymous } from "~/auth/guards.server";
 import { passwordProblem } from "~/auth/password-policy.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, Field, Honeypot } from "~/components/forms";
+import { LocalEmailsHint } from "~/components/local-emails";
 
 export const meta: MetaFunction = () => [{ title: "Create an account | MedCode Jobs" }];
 
@@ -84,6 +85,7 @@ export default function Signup() {
             We sent a link to <strong>{actionData.sentTo}</strong>. Open it to confirm your address
             and finish creating your account. The link works for 24 hours.
           </p>
+          <LocalEmailsHint />
           <p className="muted">
             Already have an account with this address? <Link to="/login">Log in</Link> or{" "}
             <Link to="/forgot-password">reset your password</Link>.
