@@ -12,11 +12,25 @@ export async function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath!, args: CHROMIUM_ARGS });
 }
 
+/** The screens the main walks run on: a desktop and a phone (390 × 844). */
+export const SCREENS = [
+  { name: "desktop", viewport: { width: 1280, height: 800 }, isMobile: false },
+  { name: "phone", viewport: { width: 390, height: 844 }, isMobile: true },
+] as const;
+export type Screen = (typeof SCREENS)[number];
+
 /** A page that records console errors and failed requests, so every test can assert none. */
-export async function openPage(browser: Browser, options: { javaScriptEnabled?: boolean } = {}) {
+export async function openPage(
+  browser: Browser,
+  options: { javaScriptEnabled?: boolean; screen?: Screen } = {},
+) {
+  const screen = options.screen ?? SCREENS[0];
   const context = await browser.newContext({
     baseURL: baseUrl!,
     javaScriptEnabled: options.javaScriptEnabled ?? true,
+    viewport: screen.viewport,
+    isMobile: screen.isMobile,
+    hasTouch: screen.isMobile,
   });
   const page = await context.newPage();
   const problems: string[] = [];
@@ -50,4 +64,9 @@ export async function expectAccessible(page: Page) {
           .join(", ")}`,
     );
   expect(bad).toEqual([]);
+}
+
+/** Signed in: the header has its log-out form (folded under Menu on a phone, so not visible). */
+export async function waitForSignedIn(page: Page) {
+  await page.locator('form[action="/logout"]').waitFor({ state: "attached" });
 }

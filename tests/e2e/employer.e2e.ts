@@ -1,10 +1,8 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, launch, noBrowser, openPage } from "./browser";
+import { expectAccessible, launch, noBrowser, openPage, SCREENS, waitForSignedIn } from "./browser";
 
 const stamp = Date.now();
-// One unusual word in the title, so a search for it finds exactly this job.
-const word = `Zephyrcoder${stamp.toString(36)}`;
 
 async function followEmailLink(page: Page, to: string, linkPattern: RegExp) {
   await page.goto("/dev/emails");
@@ -23,7 +21,9 @@ async function payInTestMode(page: Page) {
   await page.getByRole("heading", { name: "Payment received" }).waitFor();
 }
 
-describe.skipIf(noBrowser)("employers (Chromium)", () => {
+describe.skipIf(noBrowser).each(SCREENS)("employers (Chromium, $name)", (screen) => {
+  // One unusual word in the title, so a search for it finds exactly this job.
+  const word = `Zephyrcoder${stamp.toString(36)}${screen.name}`;
   let browser: Browser;
   beforeAll(async () => {
     browser = await launch();
@@ -33,19 +33,19 @@ describe.skipIf(noBrowser)("employers (Chromium)", () => {
   });
 
   it("an employer writes a job, previews it, pays in test mode, finds it live, and renews it", async () => {
-    const { page, problems, close } = await openPage(browser);
-    const email = `e2e-employer-${stamp}@example.com`;
+    const { page, problems, close } = await openPage(browser, { screen });
+    const email = `e2e-employer-${stamp}-${screen.name}@example.com`;
     await page.goto("/signup?role=employer");
     await page.getByLabel("hiring coders").check();
     await page.getByLabel("Your name").fill("Pat Employer");
     await page.getByLabel("Email").fill(email);
     await page.getByLabel("Password").fill("we-post-coding-jobs");
-    await page.getByLabel("Company name").fill(`Northwind Coding ${stamp}`);
+    await page.getByLabel("Company name").fill(`Northwind Coding ${stamp} ${screen.name}`);
     await page.getByRole("button", { name: "Create account" }).click();
     await page.getByRole("heading", { name: "Check your email" }).waitFor();
     await followEmailLink(page, email, /verify-email/);
     await page.getByRole("button", { name: "Confirm my email" }).click();
-    await page.getByRole("link", { name: "Dashboard" }).waitFor();
+    await waitForSignedIn(page);
 
     await page.goto("/employer/jobs/new");
     await expectAccessible(page);
