@@ -2,10 +2,11 @@
 // Every list here is open jobs only (isOpen), the same rule as /jobs.
 import { type Kysely, sql } from "kysely";
 import type { DB } from "#db/types";
+import { codePath } from "~/codes/code-systems";
 import { EMPLOYMENT_TYPES, formatLocation, formatPay, jobPath, LEVELS } from "~/jobs/format";
 import { isOpen } from "~/jobs/jobs.server";
 import { getDb } from "~/utils/db.server";
-import { markdownToText, renderMarkdown } from "~/utils/markdown.server";
+import { htmlForCdata, markdownToText, renderMarkdown } from "~/utils/markdown.server";
 import { searchJobs } from "./search.server";
 import { effectiveSort, type SearchFilters, searchHref } from "./search-schemas";
 
@@ -151,6 +152,7 @@ function indeedFeedQuery(db: Kysely<DB>, afterId: number, limit: number) {
       "jobs.salary_min_cents",
       "jobs.salary_max_cents",
       "jobs.published_at",
+      "jobs.valid_through",
       "companies.name as company_name",
     ])
     .select((eb) =>
@@ -206,13 +208,14 @@ export function streamIndeedFeed(appUrl: string, { chunk = 500 }: { chunk?: numb
           ["title", job.title],
           ["date", job.published_at ? new Date(job.published_at).toUTCString() : null],
           ["referencenumber", `MCJ-${job.id}`],
+          ["requisitionid", String(job.id)],
           ["url", appUrl + jobPath(job)],
           ["company", job.company_name],
           ["city", job.city],
           ["state", job.state],
           ["country", "US"],
           ["postalcode", job.zip],
-          ["description", renderMarkdown(job.description)],
+          ["description", htmlForCdata(renderMarkdown(job.description))],
           ["salary", formatPay(job)],
           ["jobtype", INDEED_JOB_TYPES[job.employment_type] ?? null],
           ["category", job.category],
@@ -223,6 +226,7 @@ export function streamIndeedFeed(appUrl: string, { chunk = 500 }: { chunk?: numb
               : LEVELS[job.level as keyof typeof LEVELS],
           ],
           ["remotetype", REMOTE_TYPES[job.setting] ?? null],
+          ["expirationdate", job.valid_through ? new Date(job.valid_through).toUTCString() : null],
         ];
         return `<job>\n${fields
           .filter(([, value]) => value != null && value !== "")
@@ -248,11 +252,15 @@ function urlset(urls: SitemapUrl[], appUrl: string) {
   ].join("\n");
 }
 
-/** Every page worth indexing that is not a job: sections, specialties, credentials, companies. */
+/**
+ * Every page worth indexing that is not a job: sections, specialties, credentials, the
+ * curated code pages and companies with open jobs.
+ */
 async function listPageUrls(db: Kysely<DB>): Promise<SitemapUrl[]> {
-  const [specialties, credentials, companies] = await Promise.all([
+  const [specialties, credentials, codes, companies] = await Promise.all([
     db.selectFrom("specialties").select("slug").orderBy("slug").execute(),
     db.selectFrom("credentials").select("code").orderBy("code").execute(),
+    db.selectFrom("codes").select("code").orderBy("code").execute(),
     // Only companies with an open job: an empty company page is not worth a crawl.
     db
       .selectFrom("companies")
@@ -268,10 +276,12 @@ async function listPageUrls(db: Kysely<DB>): Promise<SitemapUrl[]> {
     { loc: "/jobs" },
     { loc: "/specialties" },
     { loc: "/credentials" },
+    { loc: "/codes" },
     ...specialties.map((s) => ({ loc: `/specialties/${s.slug}` })),
     ...credentials.map((c) => ({
       loc: `/credentials/${encodeURIComponent(c.code.toLowerCase())}`,
     })),
+    ...codes.map((c) => ({ loc: codePath(c.code) })),
     ...companies.map((c) => ({
       loc: `/companies/${c.slug}`,
       lastmod: c.lastmod ? new Date(c.lastmod).toISOString() : undefined,

@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { renderMarkdown } from "./markdown.server";
+import { htmlForCdata, markdownToText, renderMarkdown } from "./markdown.server";
 
 it("renders job Markdown and strips scripts, handlers and javascript: links", () => {
   const html = renderMarkdown(
@@ -11,4 +11,13 @@ it("renders job Markdown and strips scripts, handlers and javascript: links", ()
   expect(html).toContain(
     '<a href="https://example.com" rel="nofollow noopener noreferrer ugc">site</a>',
   );
+});
+
+it("gives plain text with real characters, never entities", () => {
+  expect(markdownToText("**E/M** & HCC: the coder's \"desk\"")).toBe(`E/M & HCC: the coder's "desk"`);
+});
+
+it("keeps only the entities that stop text reading as markup, for HTML inside CDATA", () => {
+  const html = renderMarkdown("Pay & <b>bonus</b>, it's \"fine\" if x < y");
+  expect(htmlForCdata(html).trim()).toBe(`<p>Pay &amp; bonus, it's "fine" if x &lt; y</p>`);
 });

@@ -1,3 +1,4 @@
+import { decodeHTML } from "entities";
 import { marked } from "marked";
 import sanitizeHtml from "sanitize-html";
 
@@ -32,12 +33,26 @@ export function renderMarkdown(markdown: string): string {
   return sanitizeHtml(html, allowed);
 }
 
-/** Plain text of a Markdown document, for meta descriptions and feeds. */
+/**
+ * Plain text of a Markdown document, for meta descriptions and feeds: real characters, not
+ * entities ("E/M & HCC", never "E/M &amp; HCC"); whoever prints it escapes it for its format.
+ */
 export function markdownToText(markdown: string): string {
-  return sanitizeHtml(marked.parse(markdown, { async: false }) as string, {
+  const text = sanitizeHtml(marked.parse(markdown, { async: false }) as string, {
     allowedTags: [],
     allowedAttributes: {},
-  })
-    .replace(/\s+/g, " ")
-    .trim();
+  });
+  return decodeHTML(text).replace(/\s+/g, " ").trim();
+}
+
+/**
+ * The sanitized HTML with every entity turned back into its character except the three that
+ * keep text from reading as markup (&lt; &gt; &amp;): for feeds that put HTML inside CDATA,
+ * where consumers show entities such as &#39; literally.
+ */
+export function htmlForCdata(html: string): string {
+  return html.replace(/&(#x?[0-9a-f]+|[a-z][a-z0-9]*);/gi, (entity) => {
+    if (/^&(lt|gt|amp|#0*(60|62|38)|#x0*(3c|3e|26));$/i.test(entity)) return entity;
+    return decodeHTML(entity);
+  });
 }

@@ -33,7 +33,7 @@ beforeAll(async () => {
         company_id: company.id,
         title: `Coder <E/M> & "HCC" ]]> 'audit'`,
         slug: "coder-e-m-hcc-audit",
-        description: "Pay & <b>bonus</b> ]]> then \u0001 control",
+        description: "Pay & <b>bonus</b> ]]> then \u0001 control. The coder's \"desk\" is home.",
         setting: "remote",
         employment_type: "contract",
         level: "mid",
@@ -143,6 +143,14 @@ describe("Indeed feed", () => {
     expect(tricky.title).toBe(`Coder <E/M> & "HCC" ]]> 'audit'`);
     expect(tricky.remotetype).toBe("Fully remote");
     expect(tricky.jobtype).toBe("contract");
+    // Inside CDATA, characters stay characters: no &#39; or &quot; shown literally by readers.
+    expect(tricky.description).toContain(`The coder's "desk" is home.`);
+    expect(tricky.description).toContain("Pay &amp; bonus");
+    expect(tricky.description).not.toMatch(/&(#\d+|#x[0-9a-f]+|quot|apos|nbsp);/i);
+    for (const job of jobs) {
+      expect(String(job.requisitionid)).toBe(job.referencenumber.slice(4));
+      expect(Date.parse(job.expirationdate)).toBeGreaterThan(Date.now());
+    }
   });
 });
 
@@ -159,6 +167,7 @@ describe("sitemap and robots", () => {
       expect(locs.some((l) => l.includes(`/jobs/${closedId}/`))).toBe(false);
     expect(locs).toContain(`${appUrl()}/specialties/cardiology`);
     expect(locs).toContain(`${appUrl()}/credentials/cpc`);
+    expect(locs).toContain(`${appUrl()}/codes/0624T`);
     expect(locs.filter((l) => l.includes("/companies/")).length).toBe(12);
     expect(new Set(locs).size).toBe(locs.length);
   });
