@@ -14,6 +14,7 @@ import {
   Scripts,
   ScrollRestoration,
   useLocation,
+  useMatches,
   useRouteLoaderData,
 } from "@remix-run/react";
 import { useEffect, useRef } from "react";
@@ -49,6 +50,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       flash,
       // Only a flag: whether emails are kept at /dev/emails instead of sent (no Resend key).
       localMail: !getEnv().RESEND_API_KEY,
+      origin: getEnv().APP_URL,
     },
     clearCookie ? { headers: { "Set-Cookie": clearCookie } } : undefined,
   );
@@ -62,6 +64,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const rootData = useRouteLoaderData<typeof loader>("root");
   const user: RootUser = rootData?.user ?? null;
   const flash = rootData?.flash ?? null;
+  const canonical = useCanonical(rootData?.origin ?? "");
   return (
     <html lang="en">
       <head>
@@ -69,6 +72,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="color-scheme" content="light" />
         <Meta />
+        {canonical ? <link rel="canonical" href={canonical} /> : null}
         <Links />
       </head>
       <body>
@@ -122,7 +126,7 @@ function SiteHeader({ user }: { user: RootUser }) {
   return (
     <header className="site-header">
       <div className="container header-inner">
-        <Link to="/" className="brand" aria-label="MedCode Jobs, home">
+        <Link to="/" className="brand">
           <span className="brand-mark" aria-hidden="true">
             MC
           </span>
@@ -200,6 +204,20 @@ function SiteHeader({ user }: { user: RootUser }) {
 }
 
 const WIDE_SCREEN = "(min-width: 820px)";
+
+/**
+ * Every page names its canonical address: the deepest route's `canonical` from its loader
+ * (a job's slug URL, a normalized search), else this page's path without its query.
+ */
+function useCanonical(origin: string) {
+  const matches = useMatches();
+  const location = useLocation();
+  for (const match of [...matches].reverse()) {
+    const data = match.data as { canonical?: unknown } | undefined;
+    if (data && typeof data.canonical === "string") return data.canonical;
+  }
+  return origin ? `${origin}${location.pathname}` : null;
+}
 
 function SiteFooter() {
   return (

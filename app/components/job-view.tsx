@@ -7,6 +7,7 @@ import { companyLogoUrl } from "~/companies/logo";
 import { SpecialtyLinks } from "~/components/graph";
 import { JobList } from "~/components/job-card";
 import { Notice } from "~/components/notice";
+import { ShareLinks } from "~/components/share-links";
 import {
   EMPLOYMENT_TYPES,
   formatDate,
@@ -31,9 +32,11 @@ export type JobViewProps = {
   descriptionHtml: string;
   /** Extra controls beside Apply on the public page (saving the job); none in the preview. */
   actions?: React.ReactNode;
+  /** The public page's address, for share links (none in the preview). */
+  shareUrl?: string;
 };
 
-export function JobView({ job, similar, codes, descriptionHtml, actions }: JobViewProps) {
+export function JobView({ job, similar, codes, descriptionHtml, actions, shareUrl }: JobViewProps) {
   // Picked specialties first, then the suggested ones.
   const specialties = [...job.specialties].sort(
     (a, b) => Number(a.source === "inferred") - Number(b.source === "inferred"),
@@ -181,6 +184,9 @@ export function JobView({ job, similar, codes, descriptionHtml, actions }: JobVi
               Apply now
             </Link>
           </p>
+        ) : null}
+        {shareUrl && job.open ? (
+          <ShareLinks url={shareUrl} title={`${job.title} at ${job.company?.name ?? ""}`} />
         ) : null}
       </article>
       <aside>

@@ -1,5 +1,6 @@
 // schema.org JobPosting as Google's job search reads it: the required fields always, the
 // recommended ones the job has. https://developers.google.com/search/docs/appearance/structured-data/job-posting
+import { companyLogoUrl } from "~/companies/logo";
 import { STATE_NAMES } from "~/utils/us-states";
 
 const EMPLOYMENT_TYPE = {
@@ -27,7 +28,12 @@ export type JobForLd = {
   salary_max_cents: number | null;
   years_experience?: number | null;
   apply_method: string;
-  company: { name: string; slug?: string; website: string | null } | null;
+  company: {
+    name: string;
+    slug?: string;
+    website: string | null;
+    logo_version?: string | null;
+  } | null;
 };
 
 const iso = (date: Date | string | null) => (date ? new Date(date).toISOString() : undefined);
@@ -55,6 +61,11 @@ export function jobPostingJsonLd(
       name: job.company?.name,
       ...(job.company?.website ? { sameAs: job.company.website } : {}),
       ...(origin && job.company?.slug ? { url: `${origin}/companies/${job.company.slug}` } : {}),
+      ...(origin && job.company?.slug && job.company.logo_version
+        ? {
+            logo: `${origin}${companyLogoUrl({ slug: job.company.slug, logo_version: job.company.logo_version })}`,
+          }
+        : {}),
     },
     directApply: job.apply_method === "site",
     occupationalCategory: "29-2072.00 Medical Records Specialists",

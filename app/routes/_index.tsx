@@ -7,6 +7,11 @@ import { countOpenJobs, listFeaturedJobs, listLatestJobs } from "~/jobs/jobs.ser
 
 export const meta: MetaFunction = () => [
   { title: "MedCode Jobs: medical coding jobs by specialty, credential and code" },
+  {
+    name: "description",
+    content:
+      "The job board for medical coders: remote, hybrid and on-site coding jobs by specialty, credential (CPC, CCS, CRC) and the code families each job works in.",
+  },
 ];
 
 export async function loader() {

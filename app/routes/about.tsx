@@ -2,7 +2,14 @@ import type { MetaFunction } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 
-export const meta: MetaFunction = () => [{ title: "About | MedCode Jobs" }];
+export const meta: MetaFunction = () => [
+  { title: "About | MedCode Jobs" },
+  {
+    name: "description",
+    content:
+      "MedCode Jobs ties every coding job to the specialties and code families it needs, so coders find work that fits their credentials.",
+  },
+];
 
 export default function About() {
   return (

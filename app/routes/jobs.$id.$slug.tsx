@@ -33,6 +33,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     ...view,
     viewer,
     canonical,
+    shareImage: `${origin}/og.png`,
     jsonLd: row.open
       ? jobPostingJsonLd(row, canonical, { descriptionHtml: view.descriptionHtml, origin })
       : null,
@@ -47,11 +48,19 @@ export const meta: MetaFunction<typeof loader> = ({ data: page }) => {
   return [
     { title },
     { name: "description", content: page.summary },
-    { tagName: "link", rel: "canonical", href: page.canonical },
     { property: "og:type", content: "website" },
+    { property: "og:site_name", content: "MedCode Jobs" },
     { property: "og:title", content: title },
     { property: "og:description", content: page.summary },
     { property: "og:url", content: page.canonical },
+    { property: "og:image", content: page.shareImage },
+    { property: "og:image:width", content: "1200" },
+    { property: "og:image:height", content: "630" },
+    { property: "og:image:alt", content: "MedCode Jobs: medical coding jobs" },
+    { name: "twitter:card", content: "summary_large_image" },
+    { name: "twitter:title", content: title },
+    { name: "twitter:description", content: page.summary },
+    { name: "twitter:image", content: page.shareImage },
     ...(page.job.open ? [] : [{ name: "robots", content: "noindex" }]),
     ...(page.jsonLd ? [{ "script:ld+json": page.jsonLd }] : []),
   ];
@@ -59,7 +68,13 @@ export const meta: MetaFunction<typeof loader> = ({ data: page }) => {
 
 export default function JobPageRoute() {
   const page = useLoaderData<typeof loader>();
-  return <JobView {...page} actions={<SaveJob jobId={page.job.id} viewer={page.viewer} />} />;
+  return (
+    <JobView
+      {...page}
+      shareUrl={page.canonical}
+      actions={<SaveJob jobId={page.job.id} viewer={page.viewer} />}
+    />
+  );
 }
 
 /** Coders keep jobs at /me/saved; a plain form, so it works without JavaScript. */

@@ -258,6 +258,7 @@ function ApplyForm({ data: loaderData }: { data: ApplyData }) {
               <label>
                 <input
                   {...getInputProps(fields.accountMode, { type: "radio", value: "signup" })}
+                  id={`${fields.accountMode.id}-signup`}
                   key="signup"
                 />
                 I'm new here
@@ -265,6 +266,7 @@ function ApplyForm({ data: loaderData }: { data: ApplyData }) {
               <label>
                 <input
                   {...getInputProps(fields.accountMode, { type: "radio", value: "login" })}
+                  id={`${fields.accountMode.id}-login`}
                   key="login"
                 />
                 I have an account

@@ -7,10 +7,12 @@ import { loadReference, searchJobs, suggestAlternatives } from "~/search/search.
 import { SearchFilterForm, SortSelect } from "~/search/search-form";
 import {
   effectiveSort,
+  isIndexableSearch,
   parseSearchParams,
   type SearchFilters,
   searchHref,
 } from "~/search/search-schemas";
+import { getEnv } from "~/utils/env.server";
 import { plural } from "~/utils/plural";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: searchStyles }];
@@ -20,6 +22,18 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
     title: data?.filters.q
       ? `“${data.filters.q}” medical coding jobs | MedCode Jobs`
       : "Medical coding jobs | MedCode Jobs",
+  },
+  {
+    name: "description",
+    content: `${data ? plural(data.total, "open medical coding job") : "Medical coding jobs"}: remote, hybrid and on-site, by specialty, credential (CPC, CCS, CRC), pay and place.`,
+  },
+  ...(data?.indexable ? [] : [{ name: "robots", content: "noindex, follow" }]),
+  {
+    tagName: "link",
+    rel: "alternate",
+    type: "application/rss+xml",
+    title: "MedCode Jobs: this search as RSS",
+    href: data?.feed ?? "/feeds/jobs.rss",
   },
 ];
 
@@ -32,7 +46,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   ]);
   const alternatives = result.total === 0 ? await suggestAlternatives(result.search) : [];
   const search = result.search;
+  const origin = getEnv().APP_URL;
   return {
+    canonical: `${origin}${searchHref(search.filters)}`,
+    indexable: isIndexableSearch(search.filters),
+    feed: searchHref({ ...search.filters, page: 1, sort: null }, "/feeds/jobs.rss"),
     jobs: result.jobs,
     total: result.total,
     page: result.page,
@@ -120,7 +138,13 @@ export default function Jobs() {
       ) : null}
       <div className="search-layout">
         <SearchFilterForm data={data} />
-        <section aria-label="Results" className={busy ? "search-results busy" : "search-results"}>
+        <section
+          aria-labelledby="results-title"
+          className={busy ? "search-results busy" : "search-results"}
+        >
+          <h2 id="results-title" className="visually-hidden">
+            Results
+          </h2>
           <div className="results-bar">
             <p className="muted" aria-live="polite">
               <strong>{plural(total, "job")}</strong>
@@ -196,9 +220,7 @@ export default function Jobs() {
             </nav>
           ) : null}
           <p className="muted feed-link">
-            <a href={searchHref({ ...filters, page: 1, sort: null }, "/feeds/jobs.rss")}>
-              RSS feed of this search
-            </a>
+            <a href={data.feed}>RSS feed of this search</a>
           </p>
         </section>
       </div>

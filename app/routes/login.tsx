@@ -16,7 +16,13 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, Field } from "~/components/forms";
 import { safeRedirect } from "~/utils/http";
 
-export const meta: MetaFunction = () => [{ title: "Log in | MedCode Jobs" }];
+export const meta: MetaFunction = () => [
+  { title: "Log in | MedCode Jobs" },
+  {
+    name: "description",
+    content: "Log in to MedCode Jobs to apply, save jobs and manage postings.",
+  },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);

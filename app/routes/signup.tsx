@@ -15,7 +15,14 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, Field, Honeypot } from "~/components/forms";
 import { LocalEmailsHint } from "~/components/local-emails";
 
-export const meta: MetaFunction = () => [{ title: "Create an account | MedCode Jobs" }];
+export const meta: MetaFunction = () => [
+  { title: "Create an account | MedCode Jobs" },
+  {
+    name: "description",
+    content:
+      "Create a free MedCode Jobs account: coders apply and track applications; employers post coding jobs.",
+  },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);
@@ -107,6 +114,7 @@ export default function Signup() {
               <label>
                 <input
                   {...getInputProps(fields.role, { type: "radio", value: "candidate" })}
+                  id={`${fields.role.id}-candidate`}
                   key="candidate"
                 />
                 a coder looking for work
@@ -114,6 +122,7 @@ export default function Signup() {
               <label>
                 <input
                   {...getInputProps(fields.role, { type: "radio", value: "employer" })}
+                  id={`${fields.role.id}-employer`}
                   key="employer"
                 />
                 hiring coders

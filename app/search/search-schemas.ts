@@ -216,6 +216,25 @@ export function toSearchParams(filters: Partial<SearchFilters>): URLSearchParams
   return params;
 }
 
+/**
+ * Whether a search page is worth a search engine's index: the plain list or one facet
+ * (/jobs?specialty=cardiology). Keywords, places, pay, dates, sorting, later pages and facet
+ * combinations are for people: crawlers get "noindex, follow" there.
+ */
+export function isIndexableSearch(f: SearchFilters) {
+  const facets =
+    f.specialty.length + f.credential.length + f.setting.length + f.type.length + f.level.length;
+  return (
+    facets <= 1 &&
+    !f.q &&
+    !f.location &&
+    f.salaryMin == null &&
+    f.posted == null &&
+    f.sort == null &&
+    f.page === 1
+  );
+}
+
 export function searchHref(filters: Partial<SearchFilters>, base = "/jobs") {
   const qs = toSearchParams(filters).toString();
   return qs ? `${base}?${qs}` : base;

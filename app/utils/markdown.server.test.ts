@@ -14,10 +14,12 @@ it("renders job Markdown and strips scripts, handlers and javascript: links", ()
 });
 
 it("gives plain text with real characters, never entities", () => {
-  expect(markdownToText("**E/M** & HCC: the coder's \"desk\"")).toBe(`E/M & HCC: the coder's "desk"`);
+  expect(markdownToText('**E/M** & HCC: the coder\'s "desk"')).toBe(
+    `E/M & HCC: the coder's "desk"`,
+  );
 });
 
 it("keeps only the entities that stop text reading as markup, for HTML inside CDATA", () => {
-  const html = renderMarkdown("Pay & <b>bonus</b>, it's \"fine\" if x < y");
+  const html = renderMarkdown('Pay & <b>bonus</b>, it\'s "fine" if x < y');
   expect(htmlForCdata(html).trim()).toBe(`<p>Pay &amp; bonus, it's "fine" if x &lt; y</p>`);
 });

@@ -164,6 +164,26 @@ async function findIds(contexts: Record<Who, BrowserContext>): Promise<Ids> {
   };
 }
 
+/** Ids used twice and headings that skip a level (h1 then h3): both confuse assistive tech. */
+async function structureProblems(page: Page) {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    const seen = new Map<string, number>();
+    for (const el of document.querySelectorAll("[id]")) seen.set(el.id, (seen.get(el.id) ?? 0) + 1);
+    for (const [id, n] of seen) if (n > 1) problems.push(`id "${id}" ×${n}`);
+    let previous = 0;
+    for (const h of document.querySelectorAll(
+      "main h1, main h2, main h3, main h4, main h5, main h6",
+    )) {
+      const level = Number(h.tagName[1]);
+      if (level > previous + 1)
+        problems.push(`h${level} “${h.textContent?.trim().slice(0, 40)}” after h${previous}`);
+      previous = level;
+    }
+    return problems;
+  });
+}
+
 async function widthOf(page: Page) {
   return page.evaluate(() => {
     const width = document.documentElement.scrollWidth;
@@ -199,7 +219,7 @@ describe.skipIf(noBrowser)("on a phone, 390 × 844 (Chromium)", () => {
     await browser?.close();
   });
 
-  it("no page scrolls sideways", async () => {
+  it("no page scrolls sideways, repeats an id or skips a heading level", async () => {
     const results: string[] = [];
     for (const [route, { who, url }] of Object.entries(PAGES)) {
       const page = await contexts[who].newPage();
@@ -209,6 +229,7 @@ describe.skipIf(noBrowser)("on a phone, 390 × 844 (Chromium)", () => {
         results.push(
           `${route} ${url(ids)}: status ${response?.status()}, ${width}px ${wide.join(" ")}`,
         );
+      for (const problem of await structureProblems(page)) results.push(`${route}: ${problem}`);
       await page.close();
     }
     expect(results).toEqual([]);

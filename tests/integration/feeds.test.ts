@@ -33,7 +33,7 @@ beforeAll(async () => {
         company_id: company.id,
         title: `Coder <E/M> & "HCC" ]]> 'audit'`,
         slug: "coder-e-m-hcc-audit",
-        description: "Pay & <b>bonus</b> ]]> then \u0001 control. The coder's \"desk\" is home.",
+        description: 'Pay & <b>bonus</b> ]]> then \u0001 control. The coder\'s "desk" is home.',
         setting: "remote",
         employment_type: "contract",
         level: "mid",
