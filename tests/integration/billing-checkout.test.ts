@@ -296,7 +296,7 @@ describe("credits", () => {
       ),
     );
     const statuses = results.map((r) => r.status).sort();
-    expect(statuses).toEqual([200, 409]);
+    expect(statuses).toEqual([302, 409]);
     const refused = results.find((r) => r.status === 409)!.body as { error: string };
     expect(refused.error).toMatch(/no post credits left/);
     const published = [(await jobRow(a)).status, (await jobRow(b)).status].filter(
