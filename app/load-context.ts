@@ -3,8 +3,10 @@ declare module "@remix-run/node" {
     /** Per-request Content-Security-Policy nonce, set by the Express server. */
     cspNonce: string;
     requestId: string;
-    /** The client's address (behind one proxy: X-Forwarded-For's last hop). */
+    /** The client's address: the socket's, or X-Forwarded-For's as far as TRUST_PROXY allows. */
     clientIp: string;
+    /** The socket's own peer address, never from a header: loopback means this machine. */
+    socketAddress: string;
   }
 }
 

@@ -1,5 +1,10 @@
 // Calling route modules directly, as Remix would: a Request, params and the load context.
-export const testContext = { cspNonce: "", requestId: "test", clientIp: "203.0.113.7" };
+export const testContext = {
+  cspNonce: "",
+  requestId: "test",
+  clientIp: "203.0.113.7",
+  socketAddress: "203.0.113.7",
+};
 
 export type Outcome = { status: number; location: string | null; body: unknown };
 

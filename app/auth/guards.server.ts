@@ -60,6 +60,22 @@ export async function requireAdmin(request: Request) {
   return user;
 }
 
+/** 127.0.0.0/8 and ::1, also as IPv4-mapped IPv6 (how a dual-stack socket reports 127.0.0.1). */
+export function isLoopbackAddress(address: string) {
+  const v4 = address.startsWith("::ffff:") ? address.slice(7) : address;
+  return v4 === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(v4);
+}
+
+/**
+ * The local stand-ins under /dev (captured emails with their reset links, test checkout):
+ * a client on this very machine, told by the socket's address and never by a header, or a
+ * signed-in operator. Callers still check that the stand-in is enabled (never in production).
+ */
+export async function requireDevAccess(request: Request, context: { socketAddress: string }) {
+  if (isLoopbackAddress(context.socketAddress)) return;
+  await requireAdmin(request);
+}
+
 /** An employer and the company they act for; membership is read on every request. */
 export async function requireEmployer(request: Request, { role }: { role?: "owner" } = {}) {
   const user = await requireUser(request);

@@ -1,13 +1,54 @@
 // The one door to Stripe: the SDK client, the webhook secret, and whether the local
 // test-mode stand-in (/dev/checkout/:id) replaces Checkout.
+import { randomBytes } from "node:crypto";
+import { linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import Stripe from "stripe";
 import { getEnv } from "~/utils/env.server";
 
+/** Where the local test-mode secret lives: one per checkout of the project, never in git. */
+export const LOCAL_WEBHOOK_SECRET_FILE = ".data/stripe-webhook-secret";
+
+let localSecret: string | undefined;
+
 /**
- * Signs the events /dev/checkout sends when no STRIPE_WEBHOOK_SECRET is set. Never accepted in
- * production: there the secret is required at boot.
+ * Signs the events /dev/checkout sends when no STRIPE_WEBHOOK_SECRET is set. Random per
+ * install, so nobody who read this code can forge a paid order on someone's laptop; never
+ * used in production, where the secret is required at boot.
  */
-export const LOCAL_WEBHOOK_SECRET = "whsec_medcode_local_test_mode_only";
+function localWebhookSecret(): string {
+  if (localSecret) return localSecret;
+  const file = path.resolve(LOCAL_WEBHOOK_SECRET_FILE);
+  const read = () => {
+    try {
+      return readFileSync(file, "utf8").trim();
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return "";
+      throw error;
+    }
+  };
+  let secret = read();
+  if (!secret.startsWith("whsec_")) {
+    mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    // Written aside and linked into place: processes starting together all end up with the
+    // one secret that won, and none ever reads a half-written file.
+    const draft = `${file}.${process.pid}.${randomBytes(4).toString("hex")}`;
+    writeFileSync(draft, `whsec_local_${randomBytes(32).toString("hex")}\n`, { mode: 0o600 });
+    try {
+      linkSync(draft, file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    } finally {
+      rmSync(draft, { force: true });
+    }
+    secret = read();
+    if (!secret.startsWith("whsec_")) {
+      throw new Error(`${file} does not hold a webhook secret: delete it and start again`);
+    }
+  }
+  localSecret = secret;
+  return secret;
+}
 
 /** Seconds a signed event stays valid: Stripe's default, and the issue's five minutes. */
 export const SIGNATURE_TOLERANCE = 300;
@@ -47,7 +88,7 @@ export function webhookSecret(): string {
   const env = getEnv();
   if (env.STRIPE_WEBHOOK_SECRET) return env.STRIPE_WEBHOOK_SECRET;
   if (env.NODE_ENV === "production") throw new Error("STRIPE_WEBHOOK_SECRET is required");
-  return LOCAL_WEBHOOK_SECRET;
+  return localWebhookSecret();
 }
 
 /** Webhook verification needs no API key, so it works in local test mode too. */

@@ -8,7 +8,7 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { requireEmployer } from "~/auth/guards.server";
+import { requireDevAccess, requireEmployer } from "~/auth/guards.server";
 import styles from "~/billing/employer.css?url";
 import { getOrder } from "~/billing/orders.server";
 import { formatCents } from "~/billing/plans.server";
@@ -27,8 +27,13 @@ export const meta: MetaFunction = () => [
   { name: "robots", content: "noindex" },
 ];
 
-async function ownOrder(request: Request, params: { id?: string }) {
+async function ownOrder(
+  request: Request,
+  params: { id?: string },
+  context: LoaderFunctionArgs["context"],
+) {
   if (!isLocalCheckout()) throw data("Not found.", { status: 404 });
+  await requireDevAccess(request, context);
   const { company } = await requireEmployer(request);
   const orderId = parseId(params.id);
   const order = orderId ? await getOrder({ companyId: company.id, orderId }) : undefined;
@@ -36,8 +41,8 @@ async function ownOrder(request: Request, params: { id?: string }) {
   return order;
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const order = await ownOrder(request, params);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const order = await ownOrder(request, params, context);
   if (order.status !== "pending") throw redirect(`/checkout/${order.id}`);
   return {
     order: {
@@ -49,8 +54,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const order = await ownOrder(request, params);
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const order = await ownOrder(request, params, context);
   const form = await request.formData();
   if (form.get("intent") === "cancel") {
     throw redirect(

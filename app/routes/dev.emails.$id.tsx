@@ -1,10 +1,12 @@
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
+import { requireDevAccess } from "~/auth/guards.server";
 import { emailPreviewEnabled, getEmail } from "~/email/outbox.server";
 import { parseId } from "~/utils/http";
 
 /** One captured email as its own page: the HTML part, or the text part with ?part=text. */
-export async function loader({ params, request }: LoaderFunctionArgs) {
+export async function loader({ params, request, context }: LoaderFunctionArgs) {
   if (!emailPreviewEnabled()) throw data("Not found", { status: 404 });
+  await requireDevAccess(request, context);
   const id = parseId(params.id);
   const email = id ? await getEmail(id) : undefined;
   if (!email) throw data("Not found", { status: 404 });

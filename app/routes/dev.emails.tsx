@@ -1,6 +1,7 @@
-import { data, type MetaFunction } from "@remix-run/node";
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Fragment } from "react";
+import { requireDevAccess } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { emailPreviewEnabled, listRecentEmails } from "~/email/outbox.server";
 
@@ -10,8 +11,9 @@ export const meta: MetaFunction = () => [
 ];
 
 /** Local stand-in for Resend: every email the site would have sent, newest first. */
-export async function loader() {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   if (!emailPreviewEnabled()) throw data("Not found", { status: 404 });
+  await requireDevAccess(request, context);
   const emails = await listRecentEmails();
   return {
     emails: emails.map((email) => ({ ...email, created_at: email.created_at.toISOString() })),

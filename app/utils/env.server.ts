@@ -1,11 +1,42 @@
+import { isIP } from "node:net";
 import { z } from "zod";
+
+const PROXY_NAMES = new Set(["loopback", "linklocal", "uniquelocal"]);
+
+/**
+ * Which proxies' X-Forwarded-For and X-Forwarded-Proto to believe: "off" (none: the socket's
+ * address is the client), a number of hops in front of the server, or their addresses.
+ */
+const trustProxy = z
+  .string()
+  .trim()
+  .transform((value, ctx): false | number | string[] => {
+    if (/^(off|false|0)$/i.test(value)) return false;
+    if (/^\d{1,2}$/.test(value)) return Number(value);
+    const entries = value.split(",").map((entry) => entry.trim());
+    for (const entry of entries) {
+      const [address, bits, ...rest] = entry.split("/");
+      const prefixOk = bits === undefined || (/^\d{1,3}$/.test(bits) && rest.length === 0);
+      if (!PROXY_NAMES.has(entry) && !(isIP(address) && prefixOk)) {
+        ctx.addIssue({
+          code: "custom",
+          message: `"${entry}" is not "off", a number of proxies, an address, a subnet or one of loopback, linklocal, uniquelocal`,
+        });
+        return z.NEVER;
+      }
+    }
+    return entries;
+  });
 
 // Every setting the app reads, in one place, checked once at boot.
 const schema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-    HOST: z.string().default("0.0.0.0"),
+    /** Loopback unless told otherwise: a laptop in a café does not serve its neighbours. */
+    HOST: z.string().min(1).default("127.0.0.1"),
+    /** Unset locally means "off"; production must say (see README, "Behind a proxy"). */
+    TRUST_PROXY: trustProxy.optional(),
     /** Public origin of the site, e.g. https://medcodejobs.com. Defaults to http://localhost:PORT. */
     APP_URL: z.url().optional(),
     /** Any Postgres 15+. Unset: `npm start` runs an embedded Postgres in .data/postgres. */
@@ -57,9 +88,22 @@ const schema = z
         });
       }
     }
+    // Behind a load balancer with this off, every visitor shares its address and one
+    // visitor's rate limit locks out all of them; with it wrong, X-Forwarded-For is forged.
+    if (env.TRUST_PROXY === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["TRUST_PROXY"],
+        message:
+          'TRUST_PROXY is required when NODE_ENV=production: the number of proxies in front of the server, their addresses, or "off"',
+      });
+    }
   });
 
-export type Env = z.infer<typeof schema> & { APP_URL: string };
+export type Env = Omit<z.infer<typeof schema>, "TRUST_PROXY"> & {
+  APP_URL: string;
+  TRUST_PROXY: false | number | string[];
+};
 
 let cached: Env | undefined;
 
@@ -74,7 +118,11 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     throw new EnvError(`Invalid configuration:\n${lines.join("\n")}`);
   }
   const env = result.data;
-  return { ...env, APP_URL: (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, "") };
+  return {
+    ...env,
+    APP_URL: (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ""),
+    TRUST_PROXY: env.TRUST_PROXY ?? false,
+  };
 }
 
 /** The checked settings. Call `initEnv()` at boot so a bad setting stops the process at once. */

@@ -11,6 +11,7 @@ import { hashToken } from "../../app/auth/tokens.server";
 import { getDb } from "../../app/utils/db.server";
 import { initEnv } from "../../app/utils/env.server";
 import { createUser } from "../factories/users";
+import { productionSettings } from "../setup/production-env";
 
 const DAY = 86_400_000;
 const at = (start: Date, days: number) => new Date(start.getTime() + days * DAY);
@@ -89,15 +90,7 @@ describe("tokens and cookies", () => {
 
   it("sets an HttpOnly, SameSite=Lax, Secure, __Host- cookie in production", async () => {
     const saved = { ...process.env };
-    Object.assign(process.env, {
-      NODE_ENV: "production",
-      APP_URL: "https://medcodejobs.example",
-      STRIPE_SECRET_KEY: "sk_test_x",
-      STRIPE_WEBHOOK_SECRET: "whsec_x",
-      RESEND_API_KEY: "re_x",
-      EMAIL_FROM: "jobs@medcodejobs.example",
-      S3_BUCKET: "bucket",
-    });
+    Object.assign(process.env, productionSettings);
     try {
       initEnv();
       const now = new Date();

@@ -6,12 +6,24 @@ import { loader as listLoader } from "../../app/routes/dev.emails";
 import { loader as emailLoader } from "../../app/routes/dev.emails.$id";
 import { getDb } from "../../app/utils/db.server";
 import { getEnv, initEnv } from "../../app/utils/env.server";
+import { productionSettings } from "../setup/production-env";
 
+const context = {
+  cspNonce: "test",
+  requestId: "test",
+  clientIp: "127.0.0.1",
+  socketAddress: "127.0.0.1",
+};
 const args = (id: number | string, query = ""): LoaderFunctionArgs => ({
   params: { id: String(id) },
   request: new Request(`http://localhost:3000/dev/emails/${id}${query}`),
-  context: { cspNonce: "test", requestId: "test", clientIp: "127.0.0.1" },
+  context,
 });
+const listArgs: LoaderFunctionArgs = {
+  params: {},
+  request: new Request("http://localhost:3000/dev/emails"),
+  context,
+};
 
 async function statusOf(promise: Promise<unknown>) {
   const thrown = await promise.then(
@@ -49,7 +61,7 @@ describe("/dev/emails", () => {
     initEnv();
     const older = await captureVerifyEmail("verify:older");
     const newer = await captureVerifyEmail("verify:newer");
-    const { emails } = await listLoader();
+    const { emails } = await listLoader(listArgs);
     const ids = emails.map((email) => email.id);
     expect(ids.indexOf(newer)).toBeLessThan(ids.indexOf(older));
     expect(emails.find((email) => email.id === newer)).toMatchObject({
@@ -81,7 +93,7 @@ describe("/dev/emails", () => {
     process.env.RESEND_API_KEY = "re_live_example";
     initEnv();
     const id = await captureVerifyEmail("verify:with-key");
-    expect(await statusOf(listLoader())).toBe(404);
+    expect(await statusOf(listLoader(listArgs))).toBe(404);
     expect(await statusOf(emailLoader(args(id)))).toBe(404);
   });
 
@@ -89,17 +101,9 @@ describe("/dev/emails", () => {
     initEnv();
     const id = await captureVerifyEmail("verify:production");
     // Production refuses to boot without a Resend key, so give it every setting it requires.
-    Object.assign(process.env, {
-      NODE_ENV: "production",
-      APP_URL: "https://medcodejobs.example",
-      STRIPE_SECRET_KEY: "sk_test_x",
-      STRIPE_WEBHOOK_SECRET: "whsec_x",
-      RESEND_API_KEY: "re_live_example",
-      EMAIL_FROM: "MedCode Jobs <jobs@medcodejobs.example>",
-      S3_BUCKET: "uploads",
-    });
+    Object.assign(process.env, productionSettings);
     initEnv();
-    expect(await statusOf(listLoader())).toBe(404);
+    expect(await statusOf(listLoader(listArgs))).toBe(404);
     expect(await statusOf(emailLoader(args(id)))).toBe(404);
     // The guard checks NODE_ENV itself, not only the key.
     expect(emailPreviewEnabled({ ...getEnv(), RESEND_API_KEY: undefined })).toBe(false);
