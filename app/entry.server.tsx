@@ -1,11 +1,14 @@
 import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { logger } from "../server/logger";
 import { NonceProvider } from "./components/nonce";
+
+// The server (server/route-faults.ts) renders refusals of resource routes with the site's page.
+export { renderRefusal } from "./utils/refusal.server";
 
 export const streamTimeout = 5_000;
 
@@ -54,8 +57,14 @@ export default function handleRequest(
 
 export const handleError: HandleErrorFunction = (error, { request, context }) => {
   if (request.signal.aborted) return;
+  const req = { id: context.requestId, method: request.method, url: request.url };
+  // A 4xx is an answer (not found, not allowed, bad input), not a fault of ours.
+  if (isRouteErrorResponse(error) && error.status < 500) {
+    logger.info({ req, status: error.status }, "refused");
+    return;
+  }
   logger.error(
-    { err: error, req: { id: context.requestId, method: request.method, url: request.url } },
+    { err: error, req },
     "unhandled error",
   );
 };

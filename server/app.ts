@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import path from "node:path";
-import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
@@ -10,7 +9,8 @@ import type { ViteDevServer } from "vite";
 import { getDb } from "../app/utils/db.server";
 import { getEnv } from "../app/utils/env.server";
 import { logger } from "./logger";
-import { originCheck, securityHeaders } from "./security";
+import { createRemixHandler } from "./remix";
+import { formBodies, originCheck, securityHeaders } from "./security";
 
 export type AppOptions = {
   /** Production: the built server bundle. */
@@ -25,7 +25,9 @@ export function createApp({ build, vite, buildDir = "build" }: AppOptions) {
   const production = env.NODE_ENV === "production";
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", 1);
+  // Off unless TRUST_PROXY says which proxies to believe: with it off, X-Forwarded-For is
+  // just a header anyone can write, and req.ip (rate limits) is the socket's address.
+  app.set("trust proxy", env.TRUST_PROXY);
 
   app.use(
     pinoHttp({
@@ -83,18 +85,26 @@ export function createApp({ build, vite, buildDir = "build" }: AppOptions) {
   const getBuild = vite
     ? () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
     : async () => build as ServerBuild;
+  app.use(formBodies());
   app.all(
     "*",
-    createRequestHandler({
-      build: getBuild,
+    createRemixHandler({
+      getBuild,
       // A built bundle always runs in production mode: error details never reach the browser.
       mode: vite ? "development" : "production",
       getLoadContext: (req, res) => ({
         cspNonce: res.locals.cspNonce as string,
         requestId: String(req.id),
         clientIp: req.ip ?? "unknown",
+        socketAddress: req.socket.remoteAddress ?? "",
       }),
     }),
   );
+  // Last resort: whatever escaped Remix is logged and answered without details.
+  app.use((error: unknown, req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    req.log.error({ err: error }, "unhandled server error");
+    if (res.headersSent) return res.destroy();
+    res.status(500).set("Cache-Control", "no-store").type("text/plain").send("Something went wrong on our side.");
+  });
   return app;
 }

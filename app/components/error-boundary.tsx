@@ -1,6 +1,6 @@
-import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
+import { isRouteErrorResponse, useRouteError } from "@remix-run/react";
 
-/** The one error page of the site: 404s, 403s, 410s and unexpected failures all land here. */
+/** The one error page of the site: 404s, 403s, 410s, 503s and unexpected failures all land here. */
 export function GeneralErrorBoundary() {
   const error = useRouteError();
   if (isRouteErrorResponse(error)) {
@@ -8,51 +8,54 @@ export function GeneralErrorBoundary() {
       typeof error.data === "string" && error.data.length < 300 && !error.data.startsWith("<")
         ? error.data
         : null;
-    if (error.status === 404) {
-      return (
-        <ErrorPage title="Page not found" status={404}>
-          <p>
-            {message ??
-              "We could not find that page. It may have moved, or the link may be mistyped."}
-          </p>
-        </ErrorPage>
-      );
-    }
-    return (
-      <ErrorPage title={error.statusText || "Something went wrong"} status={error.status}>
-        <p>{message ?? "This request could not be completed."}</p>
-      </ErrorPage>
-    );
+    return <ErrorPage status={error.status} statusText={error.statusText} message={message} />;
   }
   return (
-    <ErrorPage title="Something went wrong" status={500}>
-      <p>
-        An unexpected error happened on our side. It has been logged; please try again in a moment.
-      </p>
-    </ErrorPage>
+    <ErrorPage
+      status={500}
+      message="An unexpected error happened on our side. It has been logged; please try again in a moment."
+    />
   );
 }
 
-function ErrorPage({
-  title,
+const TITLES: Record<number, string> = {
+  404: "Page not found",
+  500: "Something went wrong",
+  503: "Temporarily unavailable",
+};
+
+const FALLBACK_MESSAGES: Record<number, string> = {
+  404: "We could not find that page. It may have moved, or the link may be mistyped.",
+};
+
+/**
+ * The page itself, also rendered outside Remix for refusals of downloads
+ * (app/utils/refusal.server.tsx): plain links, so it needs no router.
+ */
+export function ErrorPage({
   status,
-  children,
+  statusText,
+  message,
 }: {
-  title: string;
   status: number;
-  children: React.ReactNode;
+  statusText?: string;
+  message: string | null;
 }) {
   return (
     <section className="error-page" aria-labelledby="error-title">
       <p className="error-status">{status}</p>
-      <h1 id="error-title">{title}</h1>
-      {children}
+      <h1 id="error-title">{errorTitle(status, statusText)}</h1>
+      <p>{message ?? FALLBACK_MESSAGES[status] ?? "This request could not be completed."}</p>
       <p className="error-actions">
-        <Link to="/jobs" className="button">
+        <a href="/jobs" className="button">
           Browse jobs
-        </Link>{" "}
-        <Link to="/">Home</Link>
+        </a>{" "}
+        <a href="/">Home</a>
       </p>
     </section>
   );
+}
+
+export function errorTitle(status: number, statusText?: string) {
+  return TITLES[status] ?? (statusText || "Something went wrong");
 }

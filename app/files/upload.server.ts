@@ -5,7 +5,7 @@ import { MAX_RESUME_BYTES } from "./sniff";
 
 const MAX_FIELD_BYTES = 64 * 1024;
 /** Past this the request is cut off rather than drained: no form of ours is this large. */
-const MAX_REQUEST_BYTES = 2 * MAX_RESUME_BYTES + 1024 * 1024;
+export const MAX_MULTIPART_BYTES = 2 * MAX_RESUME_BYTES + 1024 * 1024;
 
 export type ParsedUpload = {
   formData: FormData;
@@ -42,7 +42,7 @@ export async function parseUploadForm(
   if (!type.startsWith("multipart/form-data"))
     return { formData: await request.formData(), fileErrors: {} };
   const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_REQUEST_BYTES) {
+  if (declared > MAX_MULTIPART_BYTES) {
     throw data(limits.requestTooLargeMessage, { status: 413 });
   }
   const fileErrors: Record<string, string> = {};
@@ -54,7 +54,7 @@ export async function parseUploadForm(
     let size = 0;
     for await (const chunk of part.data) {
       seen += chunk.length;
-      if (seen > MAX_REQUEST_BYTES) throw data(limits.requestTooLargeMessage, { status: 413 });
+      if (seen > MAX_MULTIPART_BYTES) throw data(limits.requestTooLargeMessage, { status: 413 });
       size += chunk.length;
       if (size <= cap) chunks.push(chunk);
     }

@@ -1,0 +1,73 @@
+// The bridge from Express to Remix, in place of @remix-run/express's: it hands Remix the body
+// the form check already read, lets a route's own headers replace the server's defaults
+// (a download's sandbox CSP is sent once, not beside the page policy), keeps private pages out
+// of every cache, and passes the build through guardBuild (server/route-faults.ts).
+import {
+  type AppLoadContext,
+  createRequestHandler as createRemixRequestHandler,
+  type ServerBuild,
+  writeReadableStreamToWritable,
+} from "@remix-run/node";
+import type { NextFunction, Request, Response } from "express";
+import { guardBuild } from "./route-faults";
+import { isPrivatePath } from "./security";
+
+export type RemixHandlerOptions = {
+  getBuild: () => Promise<ServerBuild>;
+  mode: "development" | "production";
+  getLoadContext: (req: Request, res: Response) => AppLoadContext;
+};
+
+export function createRemixHandler({ getBuild, mode, getLoadContext }: RemixHandlerOptions) {
+  const handle = createRemixRequestHandler(async () => guardBuild(await getBuild()), mode);
+  return async (req: Request, res: Response, next: NextFunction) => {
+    const request = toFetchRequest(req, res);
+    if (!request) {
+      res.status(400).type("text/plain").send("Bad Request: the Host header is not a host name.");
+      return;
+    }
+    try {
+      const response = await handle(request, getLoadContext(req, res));
+      await sendResponse(req, res, response);
+    } catch (error) {
+      next(error);
+    }
+  };
+}
+
+function toFetchRequest(req: Request, res: Response): globalThis.Request | null {
+  // req.hostname and req.protocol follow the TRUST_PROXY setting.
+  const port = /:(\d{1,5})$/.exec(req.get("host") ?? "")?.[1];
+  const url = URL.parse(`${req.protocol}://${req.hostname}${port ? `:${port}` : ""}${req.originalUrl}`);
+  if (!req.hostname || !url) return null;
+  const headers = new Headers();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue;
+    for (const item of Array.isArray(value) ? value : [value]) headers.append(key, item);
+  }
+  const controller = new AbortController();
+  // Abort loaders and actions when the client goes away before the answer is written.
+  res.on("close", () => {
+    if (!res.writableFinished) controller.abort();
+  });
+  const body = req.method === "GET" || req.method === "HEAD" ? undefined : readBody(req);
+  return new Request(url, { method: req.method, headers, body, signal: controller.signal });
+}
+
+function readBody(req: Request): BodyInit | undefined {
+  // formBodies (server/security.ts) has read and checked every non-GET body already.
+  return Buffer.isBuffer(req.body) ? new Uint8Array(req.body) : undefined;
+}
+
+async function sendResponse(req: Request, res: Response, response: globalThis.Response) {
+  res.statusMessage = response.statusText;
+  res.status(response.status);
+  const cookies = response.headers.getSetCookie();
+  for (const [key, value] of response.headers) {
+    if (key !== "set-cookie") res.setHeader(key, value);
+  }
+  if (cookies.length) res.setHeader("Set-Cookie", cookies);
+  if (isPrivatePath(req.path)) res.setHeader("Cache-Control", "private, no-store");
+  if (response.body) await writeReadableStreamToWritable(response.body, res);
+  else res.end();
+}
