@@ -63,8 +63,5 @@ export const handleError: HandleErrorFunction = (error, { request, context }) =>
     logger.info({ req, status: error.status }, "refused");
     return;
   }
-  logger.error(
-    { err: error, req },
-    "unhandled error",
-  );
+  logger.error({ err: error, req }, "unhandled error");
 };

@@ -86,8 +86,9 @@ export function createApp({ build, vite, buildDir = "build" }: AppOptions) {
     ? () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
     : async () => build as ServerBuild;
   app.use(formBodies());
-  app.all(
-    "*",
+  // Mounted without a path: Express would decode one, and a bad escape such as "/jobs/%" is
+  // Remix's to answer (404), not a crash in the router.
+  app.use(
     createRemixHandler({
       getBuild,
       // A built bundle always runs in production mode: error details never reach the browser.
@@ -100,11 +101,21 @@ export function createApp({ build, vite, buildDir = "build" }: AppOptions) {
       }),
     }),
   );
-  // Last resort: whatever escaped Remix is logged and answered without details.
-  app.use((error: unknown, req: express.Request, res: express.Response, _next: express.NextFunction) => {
-    req.log.error({ err: error }, "unhandled server error");
-    if (res.headersSent) return res.destroy();
-    res.status(500).set("Cache-Control", "no-store").type("text/plain").send("Something went wrong on our side.");
-  });
+  // Last resort: whatever escaped Remix is answered without details; client errors that
+  // Express itself detects (a malformed request) keep their 4xx.
+  app.use(
+    (error: unknown, req: express.Request, res: express.Response, _next: express.NextFunction) => {
+      const status = (error as { status?: unknown }).status;
+      const clientError = typeof status === "number" && status >= 400 && status < 500;
+      if (clientError) req.log.info({ err: error }, "bad request");
+      else req.log.error({ err: error }, "unhandled server error");
+      if (res.headersSent) return void res.destroy();
+      res
+        .status(clientError ? status : 500)
+        .set("Cache-Control", "no-store")
+        .type("text/plain")
+        .send(clientError ? "Bad Request." : "Something went wrong on our side.");
+    },
+  );
   return app;
 }

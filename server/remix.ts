@@ -38,7 +38,9 @@ export function createRemixHandler({ getBuild, mode, getLoadContext }: RemixHand
 function toFetchRequest(req: Request, res: Response): globalThis.Request | null {
   // req.hostname and req.protocol follow the TRUST_PROXY setting.
   const port = /:(\d{1,5})$/.exec(req.get("host") ?? "")?.[1];
-  const url = URL.parse(`${req.protocol}://${req.hostname}${port ? `:${port}` : ""}${req.originalUrl}`);
+  const url = URL.parse(
+    `${req.protocol}://${req.hostname}${port ? `:${port}` : ""}${req.originalUrl}`,
+  );
   if (!req.hostname || !url) return null;
   const headers = new Headers();
   for (const [key, value] of Object.entries(req.headers)) {

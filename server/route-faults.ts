@@ -31,10 +31,16 @@ export function guardBuild(build: ServerBuild): ServerBuild {
       // Remix's own test: a route with neither a component nor a boundary answers raw Responses.
       const resource = !module.default && !module.ErrorBoundary;
       const guard = (fn: unknown) =>
-        typeof fn === "function" ? guardRouteFunction(fn as RouteFunction, { id, resource, render }) : fn;
+        typeof fn === "function"
+          ? guardRouteFunction(fn as RouteFunction, { id, resource, render })
+          : fn;
       routes[id] = {
         ...route,
-        module: { ...module, loader: guard(module.loader), action: guard(module.action) } as typeof module,
+        module: {
+          ...module,
+          loader: guard(module.loader),
+          action: guard(module.action),
+        } as typeof module,
       };
     }
     wrapped = { ...build, routes };

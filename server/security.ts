@@ -117,7 +117,11 @@ export function formBodies(options: { exempt?: RegExp[] } = {}) {
       res.set("Connection", "close").once("finish", () => req.destroy());
       return refuse(res, 413, tooLarge);
     }
-    if (checked && type === "multipart/form-data" && !(await parsesAsMultipart(body, contentType))) {
+    if (
+      checked &&
+      type === "multipart/form-data" &&
+      !(await parsesAsMultipart(body, contentType))
+    ) {
       return refuse(
         res,
         400,
@@ -152,7 +156,9 @@ function readCapped(req: Request, limit: number): Promise<Buffer> {
 async function parsesAsMultipart(body: Buffer, contentType: string) {
   if (!/;\s*boundary=/i.test(contentType)) return false;
   try {
-    await new Response(new Uint8Array(body), { headers: { "content-type": contentType } }).formData();
+    await new Response(new Uint8Array(body), {
+      headers: { "content-type": contentType },
+    }).formData();
     return true;
   } catch {
     return false;

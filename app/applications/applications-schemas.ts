@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idField, secretField, textArea, textField } from "~/utils/text-fields";
 
 // Shared by the apply, profile and applicant forms (client hints) and their actions (the check).
 
@@ -19,13 +20,16 @@ export const STATUS_LABELS: Record<ApplicationStatus, string> = {
 };
 
 const optionalText = (max: number, message?: string) =>
-  z
-    .string()
+  textField()
     .trim()
     .max(max, message ?? `Use at most ${max} characters.`)
     .optional();
-const memberNumber = z
-  .string()
+const optionalParagraphs = (max: number) =>
+  textArea()
+    .trim()
+    .max(max, `Use at most ${max.toLocaleString("en-US")} characters.`)
+    .optional();
+const memberNumber = textField()
   .trim()
   .max(40)
   .regex(/^[A-Za-z0-9-]+$/, "Use letters, digits and dashes only.")
@@ -43,8 +47,7 @@ export function applySchema(
     const base =
       q.kind === "yes_no"
         ? z.enum(["yes", "no"], { error: "Choose yes or no." })
-        : z
-            .string()
+        : textArea()
             .trim()
             .min(1, "Answer this question.")
             .max(1000, "Use at most 1,000 characters.");
@@ -52,29 +55,31 @@ export function applySchema(
   }
   return z
     .object({
-      resumeFile: z.string({ error: "Choose a resume." }),
-      pendingResume: z.string().max(64).optional(),
-      coverLetter: optionalText(10_000),
+      resumeFile: textField({ error: "Choose a resume." }).regex(
+        /^(new|pending|[1-9]\d{0,9})$/,
+        "Choose a resume.",
+      ),
+      pendingResume: textField().max(64).optional(),
+      coverLetter: optionalParagraphs(10_000),
       phone: optionalText(40),
-      credentials: z.array(z.string().max(20)).max(20).default([]),
+      credentials: z.array(textField().max(20)).max(20).default([]),
       aapcNumber: memberNumber,
       ahimaNumber: memberNumber,
       // Absent when nothing was answered: still check each required question.
       answers: z.preprocess((v) => v ?? {}, z.object(answers)),
       accountMode: needsAccount
         ? z.enum(["signup", "login"], { error: "Choose how to continue." })
-        : z.string().optional(),
+        : textField().optional(),
       name: optionalText(120),
       email: needsAccount
-        ? z
-            .string({ error: "Enter your email address." })
+        ? textField({ error: "Enter your email address." })
             .trim()
             .pipe(z.email("Enter an email address like name@example.com.").max(254))
-        : z.string().optional(),
+        : textField().optional(),
       password: needsAccount
-        ? z.string({ error: "Enter a password." }).max(1024)
-        : z.string().optional(),
-      website: z.string().optional(),
+        ? secretField({ error: "Enter a password." })
+        : secretField().optional(),
+      website: textField().optional(),
     })
     .superRefine((value, ctx) => {
       if (needsAccount && value.accountMode === "signup" && !value.name) {
@@ -85,35 +90,32 @@ export function applySchema(
 
 export const ProfileSchema = z.object({
   headline: optionalText(160),
-  summary: optionalText(4000),
-  yearsExperience: z.coerce
-    .number()
-    .int()
-    .min(0, "Use 0 to 60.")
-    .max(60, "Use 0 to 60.")
+  summary: optionalParagraphs(4000),
+  yearsExperience: textField()
+    .trim()
+    .regex(/^\d{1,2}$/, "Use 0 to 60.")
+    .transform(Number)
+    .pipe(z.number().max(60, "Use 0 to 60."))
     .optional(),
   phone: optionalText(40),
   city: optionalText(100),
-  state: z
-    .string()
+  state: textField()
     .trim()
     .regex(/^[A-Za-z]{2}$/, "Use the two-letter state code, like TX.")
     .optional(),
-  zip: z
-    .string()
+  zip: textField()
     .trim()
     .regex(/^\d{5}$/, "Use a 5-digit ZIP code.")
     .optional(),
   settingPreference: z.enum(["remote", "hybrid", "onsite", "any"]).optional(),
-  credentials: z.array(z.string().max(20)).max(30).default([]),
-  specialties: z.array(z.string().max(80)).max(40).default([]),
-  defaultResume: z.string().optional(),
+  credentials: z.array(textField().max(20)).max(30).default([]),
+  specialties: z.array(textField().max(80)).max(40).default([]),
+  defaultResume: idField("Choose one of your files.").optional(),
 });
 
 export const NoteSchema = z.object({
   intent: z.literal("note"),
-  body: z
-    .string({ error: "Write a note first." })
+  body: textArea({ error: "Write a note first." })
     .trim()
     .min(1, "Write a note first.")
     .max(5000, "Use at most 5,000 characters."),
@@ -150,7 +152,7 @@ export const MoveSchema = z.object({
   intent: z.literal("move"),
   to: z.enum(EMPLOYER_STATUSES, { error: "Choose a stage." }),
   ids: z
-    .array(z.coerce.number().int().positive())
+    .array(idField("Select applicants from the list."))
     .min(1, "Select at least one applicant.")
     .max(500),
 });

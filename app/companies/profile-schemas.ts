@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { textArea, textField, webAddress } from "~/utils/text-fields";
 
 export const COMPANY_KINDS = {
   hospital_system: "Hospital or health system",
@@ -19,19 +20,15 @@ export const COMPANY_SIZES = [
 ] as const;
 
 export const CompanyProfileSchema = z.object({
-  name: z
-    .string({ error: "Name your company." })
+  name: textField({ error: "Name your company." })
     .trim()
     .min(2, "Use at least 2 characters.")
     .max(160),
   kind: z
     .enum(Object.keys(COMPANY_KINDS) as [keyof typeof COMPANY_KINDS], { error: "Choose a kind." })
     .optional(),
-  website: z
-    .url({ protocol: /^https?$/, error: "Enter a web address starting with https://" })
-    .max(300)
-    .optional(),
-  description: z.string().trim().max(5000, "Keep it under 5,000 characters.").optional(),
+  website: webAddress(300).optional(),
+  description: textArea().trim().max(5000, "Keep it under 5,000 characters.").optional(),
   size: z.enum(COMPANY_SIZES, { error: "Choose a size." }).optional(),
-  headquarters: z.string().trim().max(120, "Keep it under 120 characters.").optional(),
+  headquarters: textField().trim().max(120, "Keep it under 120 characters.").optional(),
 });

@@ -2,13 +2,14 @@
 // check). A draft only needs a title, and whatever else it has must be well-formed; a job
 // that goes live needs everything a coder reads before applying.
 import { z } from "zod";
+import { textArea, textField, webAddress } from "~/utils/text-fields";
 import { US_STATES } from "~/utils/us-states";
 
 export { US_STATES } from "~/utils/us-states";
 
 export const MAX_QUESTIONS = 5;
 
-const text = (max: number, tooLong: string) => z.string().trim().max(max, tooLong);
+const text = (max: number, tooLong: string) => textField().trim().max(max, tooLong);
 
 const question = z.object({
   prompt: text(300, "Keep each question under 300 characters.").optional(),
@@ -16,23 +17,24 @@ const question = z.object({
 });
 
 const fields = {
-  intent: z.string().optional(),
-  title: z
-    .string({ error: "Give the job a title." })
+  intent: textField().max(40).optional(),
+  title: textField({ error: "Give the job a title." })
     .trim()
     .min(3, "Use at least 3 characters.")
     .max(120, "Keep the title under 120 characters."),
-  description: text(20_000, "Keep the description under 20,000 characters.").optional(),
-  specialties: z.array(z.string().max(80)).max(6, "Pick at most 6 specialties.").optional(),
-  credRequired: z.array(z.string().max(20)).max(10).optional(),
-  credPreferred: z.array(z.string().max(20)).max(10).optional(),
+  description: textArea()
+    .trim()
+    .max(20_000, "Keep the description under 20,000 characters.")
+    .optional(),
+  specialties: z.array(textField().max(80)).max(6, "Pick at most 6 specialties.").optional(),
+  credRequired: z.array(textField().max(20)).max(10).optional(),
+  credPreferred: z.array(textField().max(20)).max(10).optional(),
   setting: z
     .enum(["remote", "hybrid", "onsite"], { error: "Choose remote, hybrid or on-site." })
     .optional(),
   city: text(80, "Keep the city under 80 characters.").optional(),
   state: z.enum(US_STATES, { error: "Use a two-letter state code, like FL." }).optional(),
-  zip: z
-    .string()
+  zip: textField()
     .trim()
     .regex(/^\d{5}$/, "Use a 5-digit ZIP code.")
     .optional(),
@@ -70,11 +72,11 @@ const fields = {
     .max(100, "Use a percentage from 50 to 100.")
     .optional(),
   applyMethod: z.enum(["site", "url", "email"]).default("site"),
-  applyUrl: z
-    .url({ protocol: /^https?$/, error: "Enter a web address starting with https://" })
-    .max(500)
+  applyUrl: webAddress(500).optional(),
+  applyEmail: textField()
+    .trim()
+    .pipe(z.email("Enter an email address like jobs@example.com.").max(254))
     .optional(),
-  applyEmail: z.email("Enter an email address like jobs@example.com.").max(254).optional(),
   questions: z
     .array(question)
     .max(MAX_QUESTIONS, `Ask at most ${MAX_QUESTIONS} questions.`)

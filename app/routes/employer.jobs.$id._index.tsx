@@ -8,6 +8,7 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireEmployer } from "~/auth/guards.server";
+import { JobActionSchema } from "~/billing/billing-schemas";
 import { creditsLeft, spendCredit } from "~/billing/credits.server";
 import styles from "~/billing/employer.css?url";
 import { jobReady, type Purpose, purposeAllowed, startCheckout } from "~/billing/orders.server";
@@ -94,12 +95,13 @@ const REASONS: Record<string, string> = {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, company, job } = await ownJob(request, params);
-  const formData = await request.formData();
-  const intent = String(formData.get("intent") ?? "");
+  const parsed = JobActionSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) throw data("Unknown action.", { status: 400 });
+  const { intent, plan } = parsed.data;
   const renewing = job.status === "published" || job.status === "expired";
   if (intent === "checkout" || intent === "upgrade") {
     const purpose: Purpose = intent === "upgrade" ? "upgrade" : renewing ? "renew" : "publish";
-    const planCode = intent === "upgrade" ? "featured_upgrade" : String(formData.get("plan") ?? "");
+    const planCode = intent === "upgrade" ? "featured_upgrade" : (plan ?? "");
     const result = await startCheckout({
       companyId: company.id,
       userId: user.id,

@@ -1,8 +1,6 @@
-import { type ActionFunctionArgs, data, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { requireCandidate } from "~/auth/guards.server";
-import { jobPath } from "~/jobs/format";
 import { saveJob, unsaveJob } from "~/jobs/saved.server";
-import { getDb } from "~/utils/db.server";
 import { parseId, safeRedirect } from "~/utils/http";
 
 // POST /jobs/:id/save with intent=save|unsave. Without JavaScript it returns to the page it
@@ -17,14 +15,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } else if (!(await saveJob({ userId: user.id, jobId })).ok) {
     throw data("This job does not exist.", { status: 404 });
   }
-  const job = await getDb()
-    .selectFrom("jobs")
-    .select(["id", "slug"])
-    .where("id", "=", jobId)
-    .executeTakeFirstOrThrow();
-  throw redirect(safeRedirect(form.get("redirectTo"), jobPath(job)));
+  // /jobs/:id forwards to the job's canonical address.
+  throw redirect(safeRedirect(form.get("redirectTo"), `/jobs/${jobId}`));
 }
 
-export async function loader({ params }: ActionFunctionArgs) {
-  throw redirect(`/jobs/${params.id}`);
+export async function loader({ params }: LoaderFunctionArgs) {
+  const jobId = parseId(params.id);
+  if (!jobId) throw data("This job does not exist.", { status: 404 });
+  throw redirect(`/jobs/${jobId}`);
 }

@@ -55,10 +55,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return data({ form: "profile", result: submission.reply(), error: null }, { status: 400 });
   }
   const { defaultResume, ...values } = submission.value;
-  await saveProfile(user.id, {
-    ...values,
-    defaultResumeFileId: defaultResume === undefined ? undefined : Number(defaultResume) || null,
-  });
+  await saveProfile(user.id, { ...values, defaultResumeFileId: defaultResume });
   return redirectWithFlash("/me/profile", "Profile saved.");
 }
 

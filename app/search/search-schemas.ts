@@ -2,6 +2,7 @@
 // Client-safe: the filter form and the links of the results page build URLs with it.
 import { z } from "zod";
 import { EMPLOYMENT_TYPES, LEVELS, SETTINGS } from "~/jobs/format";
+import { cleanLine, textField } from "~/utils/text-fields";
 
 export const SETTING_VALUES = Object.keys(SETTINGS) as (keyof typeof SETTINGS)[];
 export const TYPE_VALUES = Object.keys(EMPLOYMENT_TYPES) as (keyof typeof EMPLOYMENT_TYPES)[];
@@ -57,18 +58,20 @@ export function effectiveSort(filters: Pick<SearchFilters, "q" | "sort">): Sort 
   return filters.q ? "relevance" : "date";
 }
 
-const intSchema = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+// Whole numbers as people type them in a URL: digits only (no "1e3", "0x10" or "2.5").
+const intSchema = (min: number, max: number) =>
+  textField()
+    .regex(/^\d{1,10}$/)
+    .transform(Number)
+    .pipe(z.number().min(min).max(max));
 
 // Control characters (NUL breaks Postgres text) and the replacement character that invalid
 // UTF-8 such as %FF decodes to carry no meaning in a search.
 function clean(text: string) {
-  return (
-    text
-      // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
-      .replace(/[\u0000-\u001f\u007f\ufffd]/g, " ")
-      .replace(/\s+/g, " ")
-      .trim()
-  );
+  return cleanLine(text)
+    .replace(/\ufffd/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 function pickList<T extends string>(

@@ -7,11 +7,22 @@ export function parseId(value: string | undefined): number | null {
   return id <= 2_147_483_647 ? id : null;
 }
 
-/** Only local paths may be redirect targets (no "//evil.com", no "https://..."). */
+const SAME_ORIGIN = "http://same-origin.invalid";
+
+/**
+ * The one check for every redirect target that a request can influence: a path on this site,
+ * or `fallback`. Browsers drop tabs and line breaks inside a URL and read "\\" as "/", so
+ * "/\t/evil.example" is "//evil.example" to them: anything with a control character or a
+ * backslash is refused, the rest is read the way a browser reads it and must stay on this
+ * origin. What comes back is re-serialized (percent-encoded), so it is always a valid header.
+ */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/") {
-  if (!to || typeof to !== "string") return fallback;
-  if (!to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
+  if (typeof to !== "string" || !to.startsWith("/") || to.length > 2000) return fallback;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing them is the point
+  if (/[\u0000-\u001f\u007f\\]/.test(to)) return fallback;
+  const url = URL.parse(to, SAME_ORIGIN);
+  if (!url || url.origin !== SAME_ORIGIN) return fallback;
+  return `${url.pathname}${url.search}${url.hash}`;
 }
 
 /** The page a form was posted from, as a local path (filters kept, Remix's `?index` dropped). */

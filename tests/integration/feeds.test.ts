@@ -13,7 +13,12 @@ import { getDb } from "../../app/utils/db.server";
 import { getEnv } from "../../app/utils/env.server";
 import { seedDemo } from "../../db/seed/seed";
 
-const context = { cspNonce: "", requestId: "test", clientIp: "127.0.0.1", socketAddress: "127.0.0.1" };
+const context = {
+  cspNonce: "",
+  requestId: "test",
+  clientIp: "127.0.0.1",
+  socketAddress: "127.0.0.1",
+};
 const xml = new XMLParser({ ignoreAttributes: false });
 let open: { id: number; slug: string }[] = [];
 let closed: number[] = [];

@@ -377,7 +377,12 @@ describe("empty results and bad input", () => {
     loader({
       request: new Request(`http://localhost/jobs?${query}`),
       params: {},
-      context: { cspNonce: "", requestId: "test", clientIp: "127.0.0.1", socketAddress: "127.0.0.1" },
+      context: {
+        cspNonce: "",
+        requestId: "test",
+        clientIp: "127.0.0.1",
+        socketAddress: "127.0.0.1",
+      },
     });
 
   it.each([
