@@ -95,7 +95,8 @@ const REASONS: Record<string, string> = {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, company, job } = await ownJob(request, params);
-  const parsed = JobActionSchema.safeParse(Object.fromEntries(await request.formData()));
+  const formData = await request.formData();
+  const parsed = JobActionSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) throw data("Unknown action.", { status: 400 });
   const { intent, plan } = parsed.data;
   const renewing = job.status === "published" || job.status === "expired";
