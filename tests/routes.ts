@@ -1,9 +1,11 @@
 // Calling route modules directly, as Remix would: a Request, params and the load context.
+// A browser on this machine (the socket is loopback, as for /dev/*), whose address as the
+// rate limits see it is a public one.
 export const testContext = {
   cspNonce: "",
   requestId: "test",
   clientIp: "203.0.113.7",
-  socketAddress: "203.0.113.7",
+  socketAddress: "127.0.0.1",
 };
 
 export type Outcome = { status: number; location: string | null; body: unknown };
