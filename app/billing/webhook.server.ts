@@ -3,6 +3,7 @@
 import type { Kysely } from "kysely";
 import type { DB } from "#db/types";
 import { getDb } from "~/utils/db.server";
+import { logger } from "../../server/logger";
 import { failOrder, fulfillOrder, markProcessing, reverseOrder } from "./fulfillment.server";
 import { constructEvent, type Stripe } from "./stripe.server";
 
@@ -34,6 +35,39 @@ function idOf(value: string | { id: string } | null | undefined) {
   return typeof value === "string" ? value : (value?.id ?? null);
 }
 
+type Checked =
+  | { ok: true; orderId: number }
+  | { ok: false; outcome: string; orderId: number | null };
+
+/**
+ * A signed event is still only as good as the order it names: metadata is copied from our
+ * own Checkout Session, but an event for a session we never created (a test-mode key in the
+ * wrong environment, a session edited in the dashboard, a bug) must not deliver anything.
+ * The order must exist and the session must be ours and for exactly what the order sells.
+ */
+async function checkSessionOrder(
+  trx: Trx,
+  orderId: number | null,
+  session: Stripe.Checkout.Session,
+): Promise<Checked> {
+  if (!orderId) return { ok: false, outcome: "ignored: no order", orderId: null };
+  const order = await trx
+    .selectFrom("orders")
+    .select(["id", "amount_cents", "currency", "stripe_checkout_session_id"])
+    .where("id", "=", orderId)
+    .executeTakeFirst();
+  if (!order) return { ok: false, outcome: "ignored: unknown order", orderId: null };
+  const mismatches = [
+    session.mode !== "payment" && "mode",
+    session.id !== order.stripe_checkout_session_id && "session",
+    session.currency?.toLowerCase() !== order.currency.toLowerCase() && "currency",
+    // Before discounts: a promotion code lowers amount_total, never what the order sells for.
+    session.amount_subtotal !== order.amount_cents && "amount",
+  ].filter((m): m is string => Boolean(m));
+  if (mismatches.length === 0) return { ok: true, orderId };
+  return { ok: false, outcome: `ignored: ${mismatches.join(", ")} mismatch`, orderId };
+}
+
 async function orderByPaymentIntent(trx: Trx, paymentIntentId: string | null) {
   if (!paymentIntentId) return null;
   const row = await trx
@@ -42,6 +76,32 @@ async function orderByPaymentIntent(trx: Trx, paymentIntentId: string | null) {
     .where("stripe_payment_intent_id", "=", paymentIntentId)
     .executeTakeFirst();
   return row?.id ?? null;
+}
+
+/**
+ * The order a refund or dispute is about: by metadata when that order exists and was paid
+ * with this PaymentIntent (or not paid yet), else by the PaymentIntent alone.
+ */
+async function chargeOrder(
+  trx: Trx,
+  metadata: Stripe.Metadata | null | undefined,
+  paymentIntentId: string | null,
+) {
+  const byMetadata = orderIdFrom(metadata);
+  if (byMetadata) {
+    const order = await trx
+      .selectFrom("orders")
+      .select(["id", "stripe_payment_intent_id"])
+      .where("id", "=", byMetadata)
+      .executeTakeFirst();
+    if (
+      order &&
+      (!order.stripe_payment_intent_id || order.stripe_payment_intent_id === paymentIntentId)
+    ) {
+      return order.id;
+    }
+  }
+  return orderByPaymentIntent(trx, paymentIntentId);
 }
 
 /** Acts on a verified event exactly once; later deliveries of the same id answer "duplicate". */
@@ -59,6 +119,14 @@ export async function processStripeEvent(event: Stripe.Event): Promise<string> {
         .executeTakeFirst();
       if (!fresh) return "duplicate";
       const { outcome, orderId } = await dispatch(trx, event);
+      if (outcome.startsWith("ignored: ") && outcome !== "ignored: no order") {
+        // Signed by Stripe yet wrong for our records: someone has to look. Answered 200 so
+        // Stripe does not retry it for days; the row below keeps it for the investigation.
+        logger.error(
+          { alert: "stripe-event-mismatch", eventId: event.id, type: event.type, orderId, outcome },
+          "Stripe event does not match its order: recorded and ignored",
+        );
+      }
       await trx
         .updateTable("stripe_events")
         .set({ outcome, order_id: orderId })
@@ -77,8 +145,13 @@ async function dispatch(
     case "checkout.session.async_payment_succeeded":
     case "checkout.session.async_payment_failed": {
       const session = event.data.object;
-      const orderId = orderIdFrom(session.metadata, session.client_reference_id);
-      if (!orderId) return { outcome: "ignored: no order", orderId: null };
+      const checked = await checkSessionOrder(
+        trx,
+        orderIdFrom(session.metadata, session.client_reference_id),
+        session,
+      );
+      if (!checked.ok) return checked;
+      const { orderId } = checked;
       const facts = {
         paymentIntentId: idOf(session.payment_intent),
         amountPaidCents: session.amount_total,
@@ -95,20 +168,16 @@ async function dispatch(
     }
     case "charge.refunded": {
       const charge = event.data.object;
-      const orderId =
-        orderIdFrom(charge.metadata) ??
-        (await orderByPaymentIntent(trx, idOf(charge.payment_intent)));
-      if (!orderId) return { outcome: "ignored: no order", orderId: null };
+      const orderId = await chargeOrder(trx, charge.metadata, idOf(charge.payment_intent));
+      if (!orderId) return { outcome: "ignored: unknown order", orderId: null };
       // A partial refund (a goodwill credit) keeps the job up; a full refund takes it down.
       if (!charge.refunded) return { outcome: "partial refund", orderId };
       return { outcome: await reverseOrder(trx, orderId, "refunded"), orderId };
     }
     case "charge.dispute.created": {
       const dispute = event.data.object;
-      const orderId =
-        orderIdFrom(dispute.metadata) ??
-        (await orderByPaymentIntent(trx, idOf(dispute.payment_intent)));
-      if (!orderId) return { outcome: "ignored: no order", orderId: null };
+      const orderId = await chargeOrder(trx, dispute.metadata, idOf(dispute.payment_intent));
+      if (!orderId) return { outcome: "ignored: unknown order", orderId: null };
       return { outcome: await reverseOrder(trx, orderId, "disputed"), orderId };
     }
     default:

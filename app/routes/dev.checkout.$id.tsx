@@ -79,6 +79,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         mode: "payment",
         status: "complete",
         payment_status: "paid",
+        amount_subtotal: order.amount_cents,
         amount_total: order.amount_cents,
         currency: order.currency,
         client_reference_id: String(order.id),

@@ -40,6 +40,12 @@ export async function insertOrder(values: {
     })
     .returning("id")
     .executeTakeFirstOrThrow();
+  // The Checkout Session sessionEvent() describes, as startCheckout would have recorded it.
+  await getDb()
+    .updateTable("orders")
+    .set({ stripe_checkout_session_id: `cs_test_${row.id}` })
+    .where("id", "=", row.id)
+    .execute();
   return row.id;
 }
 
@@ -63,7 +69,9 @@ export function sessionEvent(
         mode: "payment",
         status: "complete",
         payment_status: "paid",
+        amount_subtotal: 9900,
         amount_total: 9900,
+        currency: "usd",
         client_reference_id: String(order.id),
         payment_intent: `pi_test_${order.id}`,
         metadata: {

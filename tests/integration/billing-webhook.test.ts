@@ -1,7 +1,8 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { signTestPayload } from "../../app/billing/stripe.server";
 import * as webhook from "../../app/routes/api.webhooks.stripe";
 import { getDb } from "../../app/utils/db.server";
+import { logger } from "../../server/logger";
 import { call } from "../routes";
 import {
   chargeEvent,
@@ -32,7 +33,7 @@ async function paidDraft() {
 }
 
 describe("Stripe webhook signature", () => {
-  it("refuses a missing, wrong, re-serialized or stale signature and writes nothing", async () => {
+  it("refuses a missing, wrong, re-serialized, stale or future-dated signature and writes nothing", async () => {
     const { jobId, orderId } = await paidDraft();
     const event = sessionEvent("checkout.session.completed", { id: orderId, jobId });
     const payload = JSON.stringify(event);
@@ -47,6 +48,8 @@ describe("Stripe webhook signature", () => {
       ),
     ).toBe(400);
     expect(await deliver(signedRequest(event, { timestamp: stale }))).toBe(400);
+    const future = Math.floor(Date.now() / 1000) + 301;
+    expect(await deliver(signedRequest(event, { timestamp: future }))).toBe(400);
 
     expect((await jobRow(jobId)).status).toBe("draft");
     expect(await receiptCount(orderId)).toBe(0);
@@ -62,6 +65,79 @@ describe("Stripe webhook signature", () => {
       .where("id", "=", orderId)
       .executeTakeFirstOrThrow();
     expect(order.status).toBe("pending");
+  });
+});
+
+describe("signed events that do not match our records", () => {
+  async function orderState(orderId: number) {
+    return (
+      await getDb()
+        .selectFrom("orders")
+        .select("status")
+        .where("id", "=", orderId)
+        .executeTakeFirstOrThrow()
+    ).status;
+  }
+
+  it("records and ignores, with 200 and an alert, an event for an order that does not exist", async () => {
+    const alert = vi.spyOn(logger, "error");
+    const event = sessionEvent("checkout.session.completed", { id: 987_654, jobId: null });
+    expect(await deliver(signedRequest(event))).toBe(200);
+    const row = await getDb()
+      .selectFrom("stripe_events")
+      .select(["outcome", "order_id"])
+      .where("id", "=", event.id)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ outcome: "ignored: unknown order", order_id: null });
+    expect(alert).toHaveBeenCalledWith(
+      expect.objectContaining({ alert: "stripe-event-mismatch", eventId: event.id }),
+      expect.any(String),
+    );
+    alert.mockRestore();
+  });
+
+  it("delivers nothing when the amount, currency, mode or Checkout Session differs from the order", async () => {
+    const alert = vi.spyOn(logger, "error");
+    for (const [wrong, outcome] of [
+      [{ amount_subtotal: 100, amount_total: 100 }, "ignored: amount mismatch"],
+      [{ currency: "eur" }, "ignored: currency mismatch"],
+      [{ mode: "subscription" }, "ignored: mode mismatch"],
+      [{ id: "cs_test_someone_elses" }, "ignored: session mismatch"],
+    ] as const) {
+      const { jobId, orderId } = await paidDraft();
+      const event = sessionEvent("checkout.session.completed", { id: orderId, jobId }, wrong);
+      expect(await deliver(signedRequest(event)), outcome).toBe(200);
+      expect(await eventsFor(orderId)).toEqual([{ id: event.id, outcome }]);
+      expect(await orderState(orderId)).toBe("pending");
+      expect((await jobRow(jobId)).status).toBe("draft");
+      expect(await receiptCount(orderId)).toBe(0);
+    }
+    expect(alert).toHaveBeenCalledTimes(4);
+    alert.mockRestore();
+  });
+
+  it("fulfils an order paid with a promotion code: the subtotal is what the order sells for", async () => {
+    const { jobId, orderId } = await paidDraft();
+    const event = sessionEvent(
+      "checkout.session.completed",
+      { id: orderId, jobId },
+      { amount_total: 0, payment_status: "no_payment_required" },
+    );
+    expect(await deliver(signedRequest(event))).toBe(200);
+    expect(await orderState(orderId)).toBe("paid");
+    expect((await jobRow(jobId)).status).toBe("published");
+  });
+
+  it("does not take down another order when a refund's metadata names it", async () => {
+    const { jobId, orderId } = await paidDraft();
+    await deliver(
+      signedRequest(sessionEvent("checkout.session.completed", { id: orderId, jobId })),
+    );
+    const refund = chargeEvent("charge.refunded", "pi_someone_else", {
+      metadata: { order_id: String(orderId) },
+    });
+    expect(await deliver(signedRequest(refund))).toBe(200);
+    expect((await jobRow(jobId)).status).toBe("published");
   });
 });
 
