@@ -3,6 +3,7 @@
 // application is recorded once.
 import { logIn, signUp } from "~/auth/accounts.server";
 import { passwordProblem } from "~/auth/password-policy.server";
+import { hitAll, LIMITS } from "~/auth/rate-limit.server";
 import { startSession } from "~/auth/session.server";
 import { claimFile, deleteOwnFile, getPendingFile, storeResume } from "~/files/files.server";
 import { getDb } from "~/utils/db.server";
@@ -40,12 +41,25 @@ export type ApplyOutcome =
 /**
  * Stores an upload before anything else can fail, so the visitor never chooses the file
  * twice: a signed-in coder's goes to their files, a visitor's waits under a claim token.
+ * Visitors' uploads are limited per address before anything is written: anyone can post the
+ * form, and each post could store 5 MiB. Unclaimed ones are swept after a day (server/worker.ts).
  */
 export async function keepUpload(input: {
   userId: number | null;
   upload: { name: string; bytes: Uint8Array } | null;
-}): Promise<{ kept: KeptResume | null; error: string | null }> {
+  ip: string;
+}): Promise<{ kept: KeptResume | null; error: string | null; limited?: true }> {
   if (!input.upload) return { kept: null, error: null };
+  if (!input.userId) {
+    const rate = await hitAll([[`upload:ip:${input.ip}`, LIMITS.anonymousUploadPerIp]]);
+    if (!rate.allowed) {
+      return {
+        kept: null,
+        error: `Too many uploads from your network. Try again in ${Math.ceil(rate.retryAfterSeconds / 60)} minutes, or log in first.`,
+        limited: true,
+      };
+    }
+  }
   const stored = await storeResume({ userId: input.userId, ...input.upload });
   if (!stored.ok) return { kept: null, error: stored.message };
   return {

@@ -7,7 +7,7 @@ import { getDb } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { slugify } from "~/utils/slug";
 import { hashPassword, verifyPassword } from "./password.server";
-import { hitAll, LIMITS, type RateLimitResult } from "./rate-limit.server";
+import { hitAll, type Limit, LIMITS, type RateLimitResult, refund } from "./rate-limit.server";
 import { invalidateUserSessions } from "./session.server";
 import { generateToken, hashToken } from "./tokens.server";
 
@@ -144,13 +144,13 @@ export async function logIn(
   now = new Date(),
 ): Promise<{ ok: true; userId: number } | Limited | { ok: false; reason: "invalid" }> {
   const email = normalizeEmail(input.email);
-  const rate = await hitAll(
-    [
-      [`login:ip:${input.ip}`, LIMITS.loginPerIp],
-      [`login:account:${email}`, LIMITS.loginPerAccount],
-    ],
-    now,
-  );
+  // Failures count, per IP and per IP and account (OWASP's advice): counted before checking
+  // the password so parallel guesses cannot race past the limit, and given back on success.
+  const checks: [string, Limit][] = [
+    [`login:ip:${input.ip}`, LIMITS.loginPerIp],
+    [`login:ip-account:${input.ip}:${email}`, LIMITS.loginPerIpAccount],
+  ];
+  const rate = await hitAll(checks, now);
   if (!rate.allowed) return limited(rate);
   const user = await getDb()
     .selectFrom("users")
@@ -159,6 +159,7 @@ export async function logIn(
     .executeTakeFirst();
   const valid = await verifyPassword(user?.password_hash ?? (await timingDummy()), input.password);
   if (!user?.password_hash || !valid) return { ok: false, reason: "invalid" };
+  await refund(checks, now);
   return { ok: true, userId: user.id };
 }
 

@@ -4,11 +4,20 @@ import { getDb } from "~/utils/db.server";
 
 export type Limit = { limit: number; windowSeconds: number };
 
+// Keys are per IP, per IP and account, or per address; see docs/decisions/020.
 export const LIMITS = {
-  loginPerIp: { limit: 10, windowSeconds: 15 * 60 },
-  loginPerAccount: { limit: 10, windowSeconds: 15 * 60 },
-  signupPerIp: { limit: 10, windowSeconds: 60 * 60 },
+  /** Failed logins from one address, across accounts: password spraying; an office fits under it. */
+  loginPerIp: { limit: 100, windowSeconds: 15 * 60 },
+  /**
+   * Failed logins from one address at one account: guessing. Never per account alone, so a
+   * stranger failing on purpose from elsewhere cannot lock the owner out.
+   */
+  loginPerIpAccount: { limit: 10, windowSeconds: 15 * 60 },
+  /** Accounts made from one address: an office signs up together, a script does not stop. */
+  signupPerIp: { limit: 60, windowSeconds: 60 * 60 },
   signupPerEmail: { limit: 3, windowSeconds: 60 * 60 },
+  /** Resumes stored for visitors who have no account yet, before the file is written. */
+  anonymousUploadPerIp: { limit: 20, windowSeconds: 60 * 60 },
   resetPerIp: { limit: 10, windowSeconds: 60 * 60 },
   resetPerEmail: { limit: 3, windowSeconds: 60 * 60 },
   verifyResendPerUser: { limit: 3, windowSeconds: 60 * 60 },
@@ -53,6 +62,22 @@ export async function hitAll(
   return refused.length
     ? { allowed: false, retryAfterSeconds: Math.max(...refused.map((r) => r.retryAfterSeconds)) }
     : { allowed: true, retryAfterSeconds: 0 };
+}
+
+/**
+ * Takes back one hit of each key in its current window: for limits that count failures only,
+ * the caller hits first (so concurrent attempts cannot slip past the limit) and refunds on
+ * success.
+ */
+export async function refund(checks: [string, Limit][], now = new Date()) {
+  for (const [key, { windowSeconds }] of checks) {
+    await getDb()
+      .updateTable("rate_limits")
+      .set({ hits: sql`greatest(hits - 1, 0)` })
+      .where("key", "=", key)
+      .where("window_start", ">", new Date(now.getTime() - windowSeconds * 1000))
+      .execute();
+  }
 }
 
 /** Old windows are useless; the worker clears them hourly. */

@@ -95,7 +95,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   });
   const hideFields = ["password", "pendingResume"];
   const upload = await uploadedFile(formData, "resume");
-  const keptNow = await keepUpload({ userId: user?.id ?? null, upload });
+  const keptNow = await keepUpload({ userId: user?.id ?? null, upload, ip: context.clientIp });
   const kept =
     keptNow.kept ??
     (await describePending(String(formData.get("pendingResume") ?? "") || undefined));
@@ -114,7 +114,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         }),
         kept,
       },
-      { status: fileErrors.resume ? 413 : 400 },
+      { status: fileErrors.resume ? 413 : keptNow.limited ? 429 : 400 },
     );
   }
   const outcome = await submitApplication({

@@ -5,6 +5,7 @@ import {
   VERIFY_TTL_MS,
   verifyEmail,
 } from "../../app/auth/accounts.server";
+import { hit, LIMITS } from "../../app/auth/rate-limit.server";
 import { hashToken } from "../../app/auth/tokens.server";
 import * as forgot from "../../app/routes/forgot-password";
 import * as login from "../../app/routes/login";
@@ -204,45 +205,45 @@ describe("answers that reveal nothing about who has an account", () => {
 });
 
 describe("login rate limit (production limits)", () => {
-  it("refuses the 11th try within 15 minutes for one account, whatever the address it comes from", async () => {
+  const attempt = (email: string, password: string, clientIp: string) =>
+    call(login.action, post("/login", { email, password }), {}, { ...testContext, clientIp });
+
+  it("refuses the 11th failed try from one address at one account, even with the right password", async () => {
     const user = await createUser();
     for (let i = 1; i <= 10; i++) {
-      const attempt = await call(
-        login.action,
-        post("/login", { email: user.email, password: `wrong-${i}` }),
-        {},
-        { ...testContext, clientIp: `192.0.2.${i}` },
-      );
-      expect(attempt.status).toBe(400);
+      expect((await attempt(user.email, `wrong-${i}`, "192.0.2.10")).status).toBe(400);
     }
-    const eleventh = await call(
-      login.action,
-      post("/login", { email: user.email, password: TEST_PASSWORD }),
-      {},
-      { ...testContext, clientIp: "192.0.2.99" },
-    );
+    const eleventh = await attempt(user.email, TEST_PASSWORD, "192.0.2.10");
     expect(eleventh.status).toBe(429);
     expect(JSON.stringify(eleventh.body)).toContain("Too many attempts");
   });
 
-  it("refuses the 11th try within 15 minutes from one IP address, across accounts", async () => {
-    const context = { ...testContext, clientIp: "192.0.2.200" };
-    for (let i = 1; i <= 10; i++) {
-      await call(
-        login.action,
-        post("/login", { email: `spray-${i}-${unique()}`, password: "guess" }),
-        {},
-        context,
-      );
+  it("does not let a stranger lock the owner out by failing on purpose from other addresses", async () => {
+    const user = await createUser();
+    for (let i = 1; i <= 12; i++) {
+      await attempt(user.email, `wrong-${i}`, `198.51.100.${i}`);
+    }
+    expect((await attempt(user.email, TEST_PASSWORD, "203.0.113.99")).status).toBe(302);
+  });
+
+  it("does not count successful logins", async () => {
+    const user = await createUser();
+    for (let i = 1; i <= 12; i++) {
+      expect((await attempt(user.email, TEST_PASSWORD, "192.0.2.20")).status).toBe(302);
+    }
+    expect((await attempt(user.email, "one-typo", "192.0.2.20")).status).toBe(400);
+  });
+
+  it("refuses an address that has failed at many accounts (password spraying), but fits an office", async () => {
+    const office = "192.0.2.200";
+    // An office's worth of mistakes, recorded directly rather than hashed a hundred times.
+    for (let i = 1; i < LIMITS.loginPerIp.limit; i++) {
+      await hit(`login:ip:${office}`, LIMITS.loginPerIp);
     }
     const user = await createUser();
-    const eleventh = await call(
-      login.action,
-      post("/login", { email: user.email, password: TEST_PASSWORD }),
-      {},
-      context,
-    );
-    expect(eleventh.status).toBe(429);
+    expect((await attempt(`spray-${unique()}`, "guess", office)).status).toBe(400);
+    expect((await attempt(user.email, TEST_PASSWORD, office)).status).toBe(429);
+    expect((await attempt(user.email, TEST_PASSWORD, "192.0.2.201")).status).toBe(302);
   });
 
   it("logs in with the right password, to a safe local redirect only", async () => {
