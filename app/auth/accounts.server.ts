@@ -7,7 +7,7 @@ import { getDb } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { slugify } from "~/utils/slug";
 import { hashPassword, verifyPassword } from "./password.server";
-import { hitAll, type Limit, LIMITS, type RateLimitResult, refund } from "./rate-limit.server";
+import { hitAll, LIMITS, type Limit, type RateLimitResult, refund } from "./rate-limit.server";
 import { invalidateUserSessions } from "./session.server";
 import { generateToken, hashToken } from "./tokens.server";
 

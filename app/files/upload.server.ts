@@ -47,30 +47,38 @@ export async function parseUploadForm(
   }
   const fileErrors: Record<string, string> = {};
   let seen = 0;
-  const formData = await unstable_parseMultipartFormData(request, async (part) => {
-    const isFile = typeof part.filename === "string";
-    const cap = isFile ? limits.maxFileBytes : MAX_FIELD_BYTES;
-    const chunks: Uint8Array[] = [];
-    let size = 0;
-    for await (const chunk of part.data) {
-      seen += chunk.length;
-      if (seen > MAX_MULTIPART_BYTES) throw data(limits.requestTooLargeMessage, { status: 413 });
-      size += chunk.length;
-      if (size <= cap) chunks.push(chunk);
-    }
-    if (!isFile) {
-      if (size > cap) throw data("A form field is too long.", { status: 413 });
-      return new TextDecoder().decode(concat(chunks, size));
-    }
-    if (!fileFields.includes(part.name)) return undefined;
-    // A file input left empty sends a part with no name and no bytes.
-    if (!part.filename && size === 0) return undefined;
-    if (size > cap) {
-      fileErrors[part.name] = limits.tooLargeMessage;
-      return undefined;
-    }
-    return new File([concat(chunks, size)], part.filename ?? "", { type: part.contentType });
-  });
+  let formData: FormData;
+  try {
+    formData = await unstable_parseMultipartFormData(request, async (part) => {
+      const isFile = typeof part.filename === "string";
+      const cap = isFile ? limits.maxFileBytes : MAX_FIELD_BYTES;
+      const chunks: Uint8Array[] = [];
+      let size = 0;
+      for await (const chunk of part.data) {
+        seen += chunk.length;
+        if (seen > MAX_MULTIPART_BYTES) throw data(limits.requestTooLargeMessage, { status: 413 });
+        size += chunk.length;
+        if (size <= cap) chunks.push(chunk);
+      }
+      if (!isFile) {
+        if (size > cap) throw data("A form field is too long.", { status: 413 });
+        return new TextDecoder().decode(concat(chunks, size));
+      }
+      if (!fileFields.includes(part.name)) return undefined;
+      // A file input left empty sends a part with no name and no bytes.
+      if (!part.filename && size === 0) return undefined;
+      if (size > cap) {
+        fileErrors[part.name] = limits.tooLargeMessage;
+        return undefined;
+      }
+      return new File([concat(chunks, size)], part.filename ?? "", { type: part.contentType });
+    });
+  } catch (error) {
+    // Our own refusals (413) pass; a body the parser cannot read is the sender's fault.
+    if (error instanceof Response || (error as { type?: string }).type === "DataWithResponseInit")
+      throw error;
+    throw data("The form could not be read: its upload is malformed or cut off.", { status: 400 });
+  }
   return { formData, fileErrors };
 }
 

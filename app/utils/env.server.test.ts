@@ -9,6 +9,23 @@ describe("configuration", () => {
     expect(env.WORKER).toBe("on");
   });
 
+  it("listens on loopback only and trusts no proxy unless told", () => {
+    const env = parseEnv({});
+    expect(env.HOST).toBe("127.0.0.1");
+    expect(env.TRUST_PROXY).toBe(false);
+  });
+
+  it("reads TRUST_PROXY as off, a number of hops, or addresses and subnets", () => {
+    expect(parseEnv({ TRUST_PROXY: "off" }).TRUST_PROXY).toBe(false);
+    expect(parseEnv({ TRUST_PROXY: "2" }).TRUST_PROXY).toBe(2);
+    expect(parseEnv({ TRUST_PROXY: "10.0.0.0/8, loopback, ::1" }).TRUST_PROXY).toEqual([
+      "10.0.0.0/8",
+      "loopback",
+      "::1",
+    ]);
+    expect(() => parseEnv({ TRUST_PROXY: "yes please" })).toThrow(/TRUST_PROXY/);
+  });
+
   it("names the bad setting in its message", () => {
     expect(() => parseEnv({ PORT: "eighty" })).toThrow(/PORT/);
     expect(() => parseEnv({ STRIPE_SECRET_KEY: "pk_live_oops" })).toThrow(/STRIPE_SECRET_KEY/);
@@ -29,6 +46,7 @@ describe("configuration", () => {
       "RESEND_API_KEY",
       "EMAIL_FROM",
       "S3_BUCKET",
+      "TRUST_PROXY",
     ]) {
       expect(message).toContain(key);
     }

@@ -1,5 +1,7 @@
+import { readFileSync } from "node:fs";
+import Stripe from "stripe";
 import { describe, expect, it, vi } from "vitest";
-import { signTestPayload } from "../../app/billing/stripe.server";
+import { LOCAL_WEBHOOK_SECRET_FILE, signTestPayload } from "../../app/billing/stripe.server";
 import * as webhook from "../../app/routes/api.webhooks.stripe";
 import { getDb } from "../../app/utils/db.server";
 import { logger } from "../../server/logger";
@@ -65,6 +67,21 @@ describe("Stripe webhook signature", () => {
       .where("id", "=", orderId)
       .executeTakeFirstOrThrow();
     expect(order.status).toBe("pending");
+  });
+});
+
+describe("the local test-mode secret", () => {
+  it("is random per install, kept in .data/, so the code's old constant forges nothing", async () => {
+    const secret = readFileSync(LOCAL_WEBHOOK_SECRET_FILE, "utf8").trim();
+    expect(secret).toMatch(/^whsec_local_[0-9a-f]{64}$/);
+    const { jobId, orderId } = await paidDraft();
+    const event = sessionEvent("checkout.session.completed", { id: orderId, jobId });
+    const forged = new Stripe("sk_test_x").webhooks.generateTestHeaderString({
+      payload: JSON.stringify(event),
+      secret: "whsec_medcode_local_test_mode_only",
+    });
+    expect(await deliver(signedRequest(event, { signature: forged }))).toBe(400);
+    expect((await jobRow(jobId)).status).toBe("draft");
   });
 });
 
