@@ -6,6 +6,7 @@ import {
   EMAIL_DELIVERY_QUEUE,
   EMAIL_MAX_ATTEMPTS,
   listStalledEmailIds,
+  listUntriedEmailIds,
 } from "../app/email/outbox.server";
 import { listenForQueuedEmails } from "../app/email/outbox-listener.server";
 import { sweepUnclaimedFiles } from "../app/files/files.server";
@@ -64,9 +65,12 @@ export async function startWorker(connectionString: string): Promise<Worker> {
   const emailWorkerIds: string[] = [];
   for (let i = 0; i < EMAIL_WORKERS; i++) {
     emailWorkerIds.push(
-      await boss.work<{ id: number }>(EMAIL_DELIVERY_QUEUE, async ([job]) =>
-        deliverQueuedEmail(job.data.id),
-      ),
+      await boss.work<{ id: number }>(EMAIL_DELIVERY_QUEUE, async ([job]) => {
+        await deliverQueuedEmail(job.data.id);
+        // pg-boss fetches once per polling interval (2 s); after a delivery that went
+        // through, fetch again at once, so a backlog drains at Resend's pace, not the poll's.
+        boss.notifyWorker(emailWorkerIds[i]);
+      }),
     );
   }
   const listener = listenForQueuedEmails({
@@ -79,6 +83,9 @@ export async function startWorker(connectionString: string): Promise<Worker> {
     onError: (error) => logger.warn({ err: error }, "email listener lost its connection"),
   });
   await listener.ready;
+  // After a crash (or while no worker ran) rows wait with no job or a job that died with its
+  // process: deliver them now. A duplicate job finds the row sent or locked and skips it.
+  await enqueueEmailDeliveries(boss, await listUntriedEmailIds());
 
   logger.info(
     { queues: [...scheduled.map((job) => job.name), EMAIL_DELIVERY_QUEUE] },

@@ -165,6 +165,22 @@ export async function listStalledEmailIds({ limit = 500 } = {}): Promise<number[
   return rows.map((row) => row.id);
 }
 
+/**
+ * Queued rows never tried (or whose try died with its process: the attempt's transaction
+ * rolled back): a worker that starts queues them all at once instead of waiting for the sweep.
+ */
+export async function listUntriedEmailIds({ limit = 5_000 } = {}): Promise<number[]> {
+  const rows = await getDb()
+    .selectFrom("emails")
+    .select("id")
+    .where("state", "=", "queued")
+    .where("last_attempt_at", "is", null)
+    .orderBy("created_at")
+    .limit(limit)
+    .execute();
+  return rows.map((row) => row.id);
+}
+
 /** /dev/emails exists only where email is captured: never in production, never with Resend. */
 export function emailPreviewEnabled(env: Env = getEnv()): boolean {
   return env.NODE_ENV !== "production" && !env.RESEND_API_KEY;
