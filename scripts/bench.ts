@@ -177,6 +177,7 @@ function startServer(databaseUrl: string): Promise<RunningSite> {
     RESEND_API_KEY: "re_bench",
     EMAIL_FROM: "bench@example.com",
     S3_BUCKET: "bench",
+    TRUST_PROXY: "off",
   };
   return spawnSite(env);
 }

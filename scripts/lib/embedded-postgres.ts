@@ -12,6 +12,10 @@ export type EmbeddedDb = {
   url: (database?: string) => string;
   port: number;
   stop: () => Promise<void>;
+  /** Outage drills (tests, bench:load): stop the server as a crash or failover would... */
+  pause: () => Promise<void>;
+  /** ...and bring it back on the same port. */
+  resume: () => Promise<void>;
 };
 
 const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
@@ -104,6 +108,23 @@ export async function startEmbeddedPostgres(options: {
   const ids = await postgresIds();
   const ctl = (args: string[]) => run(pg_ctl, ["-D", dir, ...args], { uid: ids.uid, gid: ids.gid });
 
+  const startServer = (port: number) =>
+    ctl([
+      "-o",
+      `-p ${port} -c listen_addresses=127.0.0.1 -c max_connections=200 -c unix_socket_directories=''`,
+      "-l",
+      join(dir, "server.log"),
+      "-w",
+      "-t",
+      "60",
+      "start",
+    ]).catch((error) => {
+      const log = existsSync(join(dir, "server.log"))
+        ? readFileSync(join(dir, "server.log"), "utf8").slice(-2000)
+        : "";
+      throw new Error(`embedded Postgres did not start: ${error.message}\n${log}`);
+    });
+
   // A server may already run on this folder: another of our processes using it (reuse it,
   // leave it running), or one left by a process that was killed hard (adopt it and stop it
   // when we are done).
@@ -120,22 +141,7 @@ export async function startEmbeddedPostgres(options: {
     owned = !owner || !isAlive(owner);
   } else {
     port = await getPort({ port: [54329, 54330, 54331], exclude: [5432] });
-    const serverOptions = `-p ${port} -c listen_addresses=127.0.0.1 -c max_connections=200 -c unix_socket_directories=''`;
-    await ctl([
-      "-o",
-      serverOptions,
-      "-l",
-      join(dir, "server.log"),
-      "-w",
-      "-t",
-      "60",
-      "start",
-    ]).catch((error) => {
-      const log = existsSync(join(dir, "server.log"))
-        ? readFileSync(join(dir, "server.log"), "utf8").slice(-2000)
-        : "";
-      throw new Error(`embedded Postgres did not start: ${error.message}\n${log}`);
-    });
+    await startServer(port);
   }
   if (owned) writeFileSync(ownerFile, String(process.pid));
 
@@ -149,8 +155,17 @@ export async function startEmbeddedPostgres(options: {
     stop: async () => {
       if (stopped || !owned) return;
       stopped = true;
-      await ctl(["-m", "fast", "-w", "stop"]);
+      await ctl(["status"]).then(
+        () => ctl(["-m", "fast", "-w", "stop"]),
+        () => {}, // already down (a paused drill)
+      );
       rmSync(ownerFile, { force: true });
+    },
+    pause: async () => {
+      await ctl(["-m", "fast", "-w", "stop"]);
+    },
+    resume: async () => {
+      await startServer(port);
     },
   };
 }
