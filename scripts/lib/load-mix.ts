@@ -2,9 +2,10 @@
 // job pages 30%, applications 5%, logins 5%, sent at a steady rate (open loop: a slow answer
 // does not slow the arrivals), every answer kept for the report.
 import { readFileSync } from "node:fs";
-import { Kysely, PostgresDialect, sql } from "kysely";
+import { sql } from "kysely";
 import pg from "pg";
 import { hashPassword } from "../../app/auth/password.server";
+import { createDb } from "../../app/utils/db.server";
 import { tinyPdf } from "../../tests/factories/files";
 
 export type Kind = "search" | "job" | "apply" | "login";
@@ -55,9 +56,7 @@ export async function prepareLoad(options: {
   databaseUrl: string;
   coders: number;
 }): Promise<LoadTarget> {
-  const db = new Kysely<any>({
-    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: options.databaseUrl }) }),
-  });
+  const db = createDb(options.databaseUrl, 2);
   try {
     const passwordHash = await hashPassword(PASSWORD);
     const stamp = Date.now().toString(36);
