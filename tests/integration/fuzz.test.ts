@@ -35,7 +35,7 @@ let routes: Route[] = [];
 const forms: DiscoveredForm[] = [];
 
 /** Every route's full URL pattern, from the build's own route table (ids, paths, parents). */
-export function discoverRoutes(serverBuild: ServerBuild): Route[] {
+function discoverRoutes(serverBuild: ServerBuild): Route[] {
   const full = (id: string): string => {
     const route = serverBuild.routes[id];
     const parent = route.parentId ? full(route.parentId) : "";
