@@ -9,6 +9,8 @@ export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
   ? ColumnType<S, I | undefined, U>
   : ColumnType<T, T | undefined, T>;
 
+export type Int8 = ColumnType<string, bigint | number | string, bigint | number | string>;
+
 export type Json = JsonValue;
 
 export type JsonArray = JsonValue[];
@@ -69,9 +71,38 @@ export interface Applications {
   years_experience: number | null;
 }
 
+export interface AuditLog {
+  action: string;
+  actor_id: number | null;
+  actor_name: string;
+  actor_role: string;
+  after: Json | null;
+  before: Json | null;
+  company_id: number | null;
+  created_at: Generated<Timestamp>;
+  id: Generated<Int8>;
+  note: string | null;
+  subject_id: number | null;
+  subject_type: string;
+}
+
+export interface CandidateCredentials {
+  created_at: Generated<Timestamp>;
+  credential_id: number;
+  expires_on: Timestamp | null;
+  expiry_warned_for: Timestamp | null;
+  id: Generated<number>;
+  member_number: string | null;
+  updated_at: Generated<Timestamp>;
+  user_id: number;
+  verification_method: string | null;
+  verification_note: string | null;
+  verified_at: Timestamp | null;
+  verified_by: number | null;
+}
+
 export interface CandidateProfiles {
   city: string | null;
-  credential_codes: Generated<string[]>;
   default_resume_file_id: number | null;
   headline: string | null;
   phone: string | null;
@@ -132,8 +163,13 @@ export interface Companies {
   size: string | null;
   slug: string;
   stripe_customer_id: string | null;
+  suspended_at: Timestamp | null;
+  suspended_by: number | null;
+  suspended_reason: string | null;
   updated_at: Generated<Timestamp>;
   verified_at: Timestamp | null;
+  verified_by: number | null;
+  verified_domain: string | null;
   website: string | null;
 }
 
@@ -142,6 +178,23 @@ export interface CompanyMembers {
   created_at: Generated<Timestamp>;
   role: string;
   user_id: number;
+}
+
+export interface CompanyVerifications {
+  company_id: number;
+  created_at: Generated<Timestamp>;
+  decided_at: Timestamp | null;
+  decided_by: number | null;
+  decision_note: string | null;
+  domain: string;
+  email_confirmed_at: Timestamp | null;
+  id: Generated<number>;
+  requested_by: number | null;
+  status: Generated<string>;
+  token_expires_at: Timestamp;
+  token_hash: string;
+  website: string;
+  work_email: string;
 }
 
 export interface Credentials {
@@ -175,6 +228,7 @@ export interface CreditUses {
   id: Generated<number>;
   job_id: number | null;
   purpose: string;
+  returned_at: Timestamp | null;
   user_id: number | null;
 }
 
@@ -231,14 +285,6 @@ export interface JobCredentials {
   required: Generated<boolean>;
 }
 
-export interface JobEdits {
-  changes: Json;
-  created_at: Generated<Timestamp>;
-  id: Generated<number>;
-  job_id: number;
-  user_id: number | null;
-}
-
 export interface JobQuestions {
   id: Generated<number>;
   job_id: number;
@@ -246,6 +292,22 @@ export interface JobQuestions {
   position: number;
   prompt: string;
   required: Generated<boolean>;
+}
+
+export interface JobReviews {
+  company_id: number;
+  created_at: Generated<Timestamp>;
+  credit_use_id: number | null;
+  days: number;
+  decided_at: Timestamp | null;
+  decided_by: number | null;
+  decision_note: string | null;
+  featured: Generated<boolean>;
+  id: Generated<number>;
+  job_id: number;
+  order_id: number | null;
+  status: Generated<string>;
+  triggers: Generated<Json>;
 }
 
 export interface Jobs {
@@ -263,6 +325,7 @@ export interface Jobs {
   employment_type: string;
   expiry_warned_for: Timestamp | null;
   featured_until: Timestamp | null;
+  held_since: Timestamp | null;
   id: Generated<number>;
   latitude: number | null;
   level: string;
@@ -311,10 +374,15 @@ export interface Orders {
   paid_at: Timestamp | null;
   plan_code: string;
   purpose: string;
+  refund_error: string | null;
+  refund_reason: string | null;
+  refund_requested_at: Timestamp | null;
+  refund_requested_by: number | null;
   refunded_at: Timestamp | null;
   status: Generated<string>;
   stripe_checkout_session_id: string | null;
   stripe_payment_intent_id: string | null;
+  stripe_refund_id: string | null;
   updated_at: Generated<Timestamp>;
   user_id: number | null;
 }
@@ -359,6 +427,19 @@ export interface RateLimits {
   window_start: Timestamp;
 }
 
+export interface Reports {
+  created_at: Generated<Timestamp>;
+  id: Generated<number>;
+  job_id: number;
+  note: string | null;
+  reason: string;
+  reporter_hash: string;
+  reporter_user_id: number | null;
+  resolved_at: Timestamp | null;
+  resolved_by: number | null;
+  status: Generated<string>;
+}
+
 export interface SavedJobs {
   created_at: Generated<Timestamp>;
   job_id: number;
@@ -375,6 +456,24 @@ export interface Sessions {
   expires_at: Timestamp;
   id: string;
   user_id: number;
+}
+
+export interface SpamRules {
+  created_at: Generated<Timestamp>;
+  created_by: number | null;
+  id: Generated<number>;
+  kind: string;
+  note: string | null;
+  value: string;
+}
+
+export interface SpamSettings {
+  flag_applicant_fees: Generated<boolean>;
+  flag_offsite_contact: Generated<boolean>;
+  id: Generated<boolean>;
+  max_links: Generated<number>;
+  updated_at: Generated<Timestamp>;
+  updated_by: number | null;
 }
 
 export interface Specialties {
@@ -422,6 +521,9 @@ export interface Users {
   name: string;
   password_hash: string | null;
   role: string;
+  suspended_at: Timestamp | null;
+  suspended_by: number | null;
+  suspended_reason: string | null;
   updated_at: Generated<Timestamp>;
 }
 
@@ -429,6 +531,8 @@ export interface DB {
   application_events: ApplicationEvents;
   application_notes: ApplicationNotes;
   applications: Applications;
+  audit_log: AuditLog;
+  candidate_credentials: CandidateCredentials;
   candidate_profiles: CandidateProfiles;
   code_range_specialties: CodeRangeSpecialties;
   code_ranges: CodeRanges;
@@ -436,6 +540,7 @@ export interface DB {
   codes: Codes;
   companies: Companies;
   company_members: CompanyMembers;
+  company_verifications: CompanyVerifications;
   credential_specialties: CredentialSpecialties;
   credentials: Credentials;
   credit_uses: CreditUses;
@@ -445,8 +550,8 @@ export interface DB {
   emails: Emails;
   files: Files;
   job_credentials: JobCredentials;
-  job_edits: JobEdits;
   job_questions: JobQuestions;
+  job_reviews: JobReviews;
   job_specialties: JobSpecialties;
   job_stats_daily: JobStatsDaily;
   jobs: Jobs;
@@ -455,9 +560,12 @@ export interface DB {
   places: Places;
   plans: Plans;
   rate_limits: RateLimits;
+  reports: Reports;
   saved_jobs: SavedJobs;
   seed_runs: SeedRuns;
   sessions: Sessions;
+  spam_rules: SpamRules;
+  spam_settings: SpamSettings;
   specialties: Specialties;
   specialty_code_ranges: SpecialtyCodeRanges;
   stripe_events: StripeEvents;

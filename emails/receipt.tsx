@@ -11,6 +11,8 @@ export type ReceiptProps = {
   jobTitle: string | null;
   jobUrl: string | null;
   validThrough: string | null;
+  /** The job waits for an operator: its paid days start when it is approved. */
+  inReview: boolean;
   credits: number | null;
   receiptUrl: string;
 };
@@ -27,7 +29,14 @@ export default function Receipt(props: ReceiptProps) {
         We received {props.amount} from {props.companyName} on {props.paidOn} for {props.planName}{" "}
         (order #{props.orderId}).
       </Text>
-      {props.jobTitle && props.jobUrl ? (
+      {props.jobTitle && props.inReview ? (
+        <Text style={styles.text}>
+          Your job &ldquo;{props.jobTitle}&rdquo; is waiting for review by our team before it goes
+          live. Its paid days start when it is approved, so none are lost while it waits; we will
+          email you when it is decided.
+        </Text>
+      ) : null}
+      {props.jobTitle && props.jobUrl && !props.inReview ? (
         <>
           <Text style={styles.text}>
             Your job &ldquo;{props.jobTitle}&rdquo; is live
@@ -64,6 +73,7 @@ Receipt.PreviewProps = {
   jobTitle: "Remote Inpatient Coder (CCS)",
   jobUrl: "http://localhost:3000/jobs/1/remote-inpatient-coder-ccs",
   validThrough: "December 31, 2026",
+  inReview: false,
   credits: null,
   receiptUrl: "http://localhost:3000/checkout/42",
 } satisfies ReceiptProps;

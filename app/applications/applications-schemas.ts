@@ -35,6 +35,20 @@ const memberNumber = textField()
   .regex(/^[A-Za-z0-9-]+$/, "Use letters, digits and dashes only.")
   .optional();
 
+const isoDay = textField()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use the date as YYYY-MM-DD.")
+  .refine((v) => {
+    const date = new Date(`${v}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(v);
+  }, "That date does not exist.");
+
+/** Member number and expiry of one credential the coder holds. */
+export const CredentialDetailSchema = z.object({
+  memberNumber,
+  expiresOn: isoDay.optional(),
+});
+
 export type ApplyQuestion = { id: number; kind: string; prompt: string; required: boolean };
 
 /** The apply form for one job: its screening questions, and account fields for a visitor. */
@@ -109,6 +123,7 @@ export const ProfileSchema = z.object({
     .optional(),
   settingPreference: z.enum(["remote", "hybrid", "onsite", "any"]).optional(),
   credentials: z.array(textField().max(20)).max(30).default([]),
+  credentialDetails: z.record(textField().max(20), CredentialDetailSchema).default({}),
   specialties: z.array(textField().max(80)).max(40).default([]),
   defaultResume: idField("Choose one of your files.").optional(),
 });

@@ -8,6 +8,7 @@ import { isOpen } from "~/jobs/jobs.server";
 import { getDb } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import type { ApplyQuestion } from "./applications-schemas";
+import { listCredentialCodes } from "./credentials.server";
 
 /** The job as the apply page needs it, whatever its state (the page says what applies). */
 export async function getApplyJob(jobId: number) {
@@ -68,10 +69,10 @@ export async function findApplication(input: { jobId: number; candidateId: numbe
 /** What pre-fills an application: the profile, the coder's files and their default. */
 export async function getApplyDefaults(userId: number) {
   const db = getDb();
-  const [profile, files] = await Promise.all([
+  const [profile, files, credentials] = await Promise.all([
     db
       .selectFrom("candidate_profiles")
-      .select(["credential_codes", "default_resume_file_id", "phone"])
+      .select(["default_resume_file_id", "phone"])
       .where("user_id", "=", userId)
       .executeTakeFirst(),
     db
@@ -81,9 +82,10 @@ export async function getApplyDefaults(userId: number) {
       .orderBy("created_at", "desc")
       .limit(20)
       .execute(),
+    listCredentialCodes(userId),
   ]);
   return {
-    credentials: profile?.credential_codes ?? [],
+    credentials,
     phone: profile?.phone ?? "",
     defaultResumeId: profile?.default_resume_file_id ?? files[0]?.id ?? null,
     files,

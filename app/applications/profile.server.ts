@@ -1,6 +1,11 @@
 // A coder's profile: what they tell employers once and every application starts from.
 import { sql } from "kysely";
 import { getDb } from "~/utils/db.server";
+import {
+  type CredentialEntry,
+  listCandidateCredentials,
+  saveCandidateCredentials,
+} from "./credentials.server";
 
 export async function listProfileOptions() {
   const db = getDb();
@@ -12,7 +17,7 @@ export async function listProfileOptions() {
 }
 
 export async function getProfile(userId: number) {
-  const [profile, files] = await Promise.all([
+  const [profile, files, credentials] = await Promise.all([
     getDb()
       .selectFrom("candidate_profiles")
       .select([
@@ -24,7 +29,6 @@ export async function getProfile(userId: number) {
         "state",
         "zip",
         "setting_preference",
-        "credential_codes",
         "specialty_slugs",
         "default_resume_file_id",
       ])
@@ -36,8 +40,9 @@ export async function getProfile(userId: number) {
       .where("user_id", "=", userId)
       .orderBy("created_at", "desc")
       .execute(),
+    listCandidateCredentials(userId),
   ]);
-  return { profile: profile ?? null, files };
+  return { profile: profile ?? null, files, credentials };
 }
 
 export type ProfileInput = {
@@ -49,7 +54,7 @@ export type ProfileInput = {
   state?: string;
   zip?: string;
   settingPreference?: "remote" | "hybrid" | "onsite" | "any";
-  credentials: string[];
+  credentials: CredentialEntry[];
   specialties: string[];
   defaultResumeFileId?: number | null;
 };
@@ -57,10 +62,7 @@ export type ProfileInput = {
 /** Saves the profile; unknown credential codes and specialty slugs are dropped, files must be the user's. */
 export async function saveProfile(userId: number, input: ProfileInput) {
   const db = getDb();
-  const [credentials, specialties, resume] = await Promise.all([
-    input.credentials.length
-      ? db.selectFrom("credentials").select("code").where("code", "in", input.credentials).execute()
-      : [],
+  const [specialties, resume] = await Promise.all([
     input.specialties.length
       ? db.selectFrom("specialties").select("slug").where("slug", "in", input.specialties).execute()
       : [],
@@ -82,18 +84,20 @@ export async function saveProfile(userId: number, input: ProfileInput) {
     state: input.state?.toUpperCase() || null,
     zip: input.zip || null,
     setting_preference: input.settingPreference ?? null,
-    credential_codes: credentials.map((c) => c.code).sort(),
     specialty_slugs: specialties.map((s) => s.slug).sort(),
     ...(input.defaultResumeFileId !== undefined
       ? { default_resume_file_id: resume?.id ?? null }
       : {}),
     updated_at: sql<Date>`now()`,
   };
-  await db
-    .insertInto("candidate_profiles")
-    .values({ user_id: userId, ...values })
-    .onConflict((oc) => oc.column("user_id").doUpdateSet(values))
-    .execute();
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto("candidate_profiles")
+      .values({ user_id: userId, ...values })
+      .onConflict((oc) => oc.column("user_id").doUpdateSet(values))
+      .execute();
+    await saveCandidateCredentials(trx, userId, input.credentials);
+  });
 }
 
 export async function setDefaultResume(userId: number, fileId: number) {

@@ -1,5 +1,6 @@
 // A person's data is theirs: one JSON export, and deletion that ends every session.
 import { detachCandidate, exportApplicationData } from "~/applications/account.server";
+import { listCandidateCredentials } from "~/applications/credentials.server";
 import { deleteStoredObjects } from "~/files/files.server";
 import { getDb } from "~/utils/db.server";
 import { verifyPassword } from "./password.server";
@@ -7,49 +8,52 @@ import { verifyPassword } from "./password.server";
 /** Everything the site holds about a user, for the JSON download. */
 export async function exportAccountData(userId: number) {
   const db = getDb();
-  const [user, profile, memberships, sessions, verifications, resets, applied] = await Promise.all([
-    db
-      .selectFrom("users")
-      .select(["id", "email", "name", "role", "email_verified_at", "created_at", "updated_at"])
-      .where("id", "=", userId)
-      .executeTakeFirstOrThrow(),
-    db
-      .selectFrom("candidate_profiles")
-      .selectAll()
-      .where("user_id", "=", userId)
-      .executeTakeFirst(),
-    db
-      .selectFrom("company_members")
-      .innerJoin("companies", "companies.id", "company_members.company_id")
-      .select([
-        "companies.name as company",
-        "companies.slug",
-        "company_members.role",
-        "company_members.created_at as joined_at",
-      ])
-      .where("company_members.user_id", "=", userId)
-      .execute(),
-    db
-      .selectFrom("sessions")
-      .select(["created_at", "expires_at"])
-      .where("user_id", "=", userId)
-      .execute(),
-    db
-      .selectFrom("email_verifications")
-      .select(["email", "created_at", "used_at"])
-      .where("user_id", "=", userId)
-      .execute(),
-    db
-      .selectFrom("password_resets")
-      .select(["created_at", "used_at"])
-      .where("user_id", "=", userId)
-      .execute(),
-    exportApplicationData(userId),
-  ]);
+  const [user, profile, memberships, sessions, verifications, resets, applied, credentials] =
+    await Promise.all([
+      db
+        .selectFrom("users")
+        .select(["id", "email", "name", "role", "email_verified_at", "created_at", "updated_at"])
+        .where("id", "=", userId)
+        .executeTakeFirstOrThrow(),
+      db
+        .selectFrom("candidate_profiles")
+        .selectAll()
+        .where("user_id", "=", userId)
+        .executeTakeFirst(),
+      db
+        .selectFrom("company_members")
+        .innerJoin("companies", "companies.id", "company_members.company_id")
+        .select([
+          "companies.name as company",
+          "companies.slug",
+          "company_members.role",
+          "company_members.created_at as joined_at",
+        ])
+        .where("company_members.user_id", "=", userId)
+        .execute(),
+      db
+        .selectFrom("sessions")
+        .select(["created_at", "expires_at"])
+        .where("user_id", "=", userId)
+        .execute(),
+      db
+        .selectFrom("email_verifications")
+        .select(["email", "created_at", "used_at"])
+        .where("user_id", "=", userId)
+        .execute(),
+      db
+        .selectFrom("password_resets")
+        .select(["created_at", "used_at"])
+        .where("user_id", "=", userId)
+        .execute(),
+      exportApplicationData(userId),
+      listCandidateCredentials(userId),
+    ]);
   return {
     exported_at: new Date().toISOString(),
     account: user,
     profile: profile ?? null,
+    credentials,
     company_memberships: memberships,
     sessions,
     email_verifications: verifications,

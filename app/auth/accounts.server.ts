@@ -2,6 +2,7 @@
 // reveal whether an address has an account.
 import type { Kysely } from "kysely";
 import type { DB } from "#db/types";
+import { suspensionOf } from "~/admin/suspension.server";
 import { sendEmail } from "~/email/email.server";
 import { getDb } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
@@ -139,10 +140,12 @@ export async function signUp(
   return { ok: true, userId };
 }
 
+export type Suspended = { ok: false; reason: "suspended"; message: string };
+
 export async function logIn(
   input: { email: string; password: string; ip: string },
   now = new Date(),
-): Promise<{ ok: true; userId: number } | Limited | { ok: false; reason: "invalid" }> {
+): Promise<{ ok: true; userId: number } | Limited | Suspended | { ok: false; reason: "invalid" }> {
   const email = normalizeEmail(input.email);
   // Failures count, per IP and per IP and account (OWASP's advice): counted before checking
   // the password so parallel guesses cannot race past the limit, and given back on success.
@@ -160,6 +163,20 @@ export async function logIn(
   const valid = await verifyPassword(user?.password_hash ?? (await timingDummy()), input.password);
   if (!user?.password_hash || !valid) return { ok: false, reason: "invalid" };
   await refund(checks, now);
+  // Only someone who knows the password learns why the account is closed.
+  const suspension = await suspensionOf(user.id);
+  if (suspension) {
+    const why = suspension.reason ? ` Reason: ${suspension.reason}` : "";
+    const message =
+      suspension.scope === "account"
+        ? `This account is suspended.${why}`
+        : `${suspension.company}'s account on MedCode Jobs is suspended, so its team cannot sign in.${why}`;
+    return {
+      ok: false,
+      reason: "suspended",
+      message: `${message} If you think this is a mistake, reply to any email we have sent you.`,
+    };
+  }
   return { ok: true, userId: user.id };
 }
 

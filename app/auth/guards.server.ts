@@ -83,15 +83,32 @@ export async function requireEmployer(request: Request, { role }: { role?: "owne
   const membership = await getDb()
     .selectFrom("company_members")
     .innerJoin("companies", "companies.id", "company_members.company_id")
-    .select(["companies.id", "companies.name", "companies.slug", "company_members.role"])
+    .select([
+      "companies.id",
+      "companies.name",
+      "companies.slug",
+      "companies.suspended_at",
+      "companies.suspended_reason",
+      "company_members.role",
+    ])
     .where("company_members.user_id", "=", user.id)
     .orderBy(sql`company_members.role = 'owner'`, "desc")
     .orderBy("company_members.created_at")
     .executeTakeFirst();
   if (!membership) throw data("Your account is not a member of any company.", { status: 403 });
+  if (membership.suspended_at)
+    throw data(
+      `${membership.name}'s account on MedCode Jobs is suspended${membership.suspended_reason ? `: ${membership.suspended_reason}` : "."}`,
+      { status: 403 },
+    );
   if (role === "owner" && membership.role !== "owner") {
     throw data("Only company owners can do this.", { status: 403 });
   }
-  const { role: memberRole, ...company } = membership;
+  const {
+    role: memberRole,
+    suspended_at: _suspendedAt,
+    suspended_reason: _suspendedReason,
+    ...company
+  } = membership;
   return { user, company, role: memberRole as "owner" | "recruiter" };
 }

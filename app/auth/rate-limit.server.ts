@@ -22,6 +22,10 @@ export const LIMITS = {
   resetPerEmail: { limit: 3, windowSeconds: 60 * 60 },
   verifyResendPerUser: { limit: 3, windowSeconds: 60 * 60 },
   invitePerCompany: { limit: 30, windowSeconds: 60 * 60 },
+  reportPerIp: { limit: 10, windowSeconds: 60 * 60 },
+  reportPerIpAndJob: { limit: 1, windowSeconds: 24 * 60 * 60 },
+  reportPerJob: { limit: 50, windowSeconds: 24 * 60 * 60 },
+  verificationPerCompany: { limit: 3, windowSeconds: 60 * 60 },
 } as const satisfies Record<string, Limit>;
 
 export type RateLimitResult = { allowed: boolean; retryAfterSeconds: number };

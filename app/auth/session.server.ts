@@ -57,10 +57,16 @@ export async function validateSessionToken(
       "users.name",
       "users.role",
       "users.email_verified_at",
+      "users.suspended_at",
     ])
     .where("sessions.id", "=", hashToken(token))
     .executeTakeFirst();
   if (!row) return { session: null, user: null };
+  // Suspension ends every session; one started since (an old emailed link) ends here.
+  if (row.suspended_at) {
+    await db.deleteFrom("sessions").where("id", "=", row.id).execute();
+    return { session: null, user: null };
+  }
   const cap = row.created_at.getTime() + SESSION_MAX_MS;
   if (now.getTime() >= row.expires_at.getTime() || now.getTime() >= cap) {
     await db.deleteFrom("sessions").where("id", "=", row.id).execute();

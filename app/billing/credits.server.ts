@@ -1,7 +1,7 @@
 // Post credits from bundles: a company with credits publishes or renews without Checkout.
 import { sql } from "kysely";
 import { getDb } from "~/utils/db.server";
-import { extendJob } from "./fulfillment.server";
+import { type Extended, extendJob } from "./fulfillment.server";
 import { jobReady, purposeAllowed } from "./orders.server";
 
 const STANDARD_DAYS = 30;
@@ -27,11 +27,12 @@ export async function listCreditGrants(companyId: number) {
 }
 
 export type SpendResult =
-  | { ok: true; validThrough: Date }
+  | ({ ok: true } & Extended)
   | { ok: false; reason: "not_found" | "no_credits" | "wrong_state" | "not_ready" };
 
 /**
- * Publishes (or renews) a job with one credit. The job row is locked first, so two tabs
+ * Publishes (or renews) a job with one credit, or puts it in the review queue with the credit
+ * (given back if the job is rejected). The job row is locked first, so two tabs
  * publishing the same job spend one credit; the credit row is decremented with a guard that
  * Postgres re-checks after any concurrent writer commits, so one credit is never spent twice.
  */
@@ -82,7 +83,7 @@ export async function spendCredit(input: {
       }
       if (creditId == null) return { ok: false, reason: "no_credits" } as const;
 
-      await trx
+      const use = await trx
         .insertInto("credit_uses")
         .values({
           credit_id: creditId,
@@ -90,13 +91,15 @@ export async function spendCredit(input: {
           user_id: input.userId,
           purpose: input.purpose,
         })
-        .execute();
-      const { validThrough } = await extendJob(trx, {
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      const extended = await extendJob(trx, {
         jobId: job.id,
         days: STANDARD_DAYS,
         featured: false,
+        source: { creditUseId: use.id },
         now,
       });
-      return { ok: true, validThrough } as const;
+      return { ok: true, ...extended } as const;
     });
 }

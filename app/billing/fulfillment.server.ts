@@ -4,6 +4,8 @@
 // See docs/decisions/011-fulfillment.md.
 import { type Kysely, sql } from "kysely";
 import type { DB } from "#db/types";
+import { syncJobHolds } from "~/admin/holds.server";
+import { holdForReview, type ReviewSource, reviewTriggers } from "~/admin/moderation.server";
 import { sendEmail } from "~/email/email.server";
 import { formatDate, jobPath } from "~/jobs/format";
 import { refreshSearchVectors } from "~/jobs/search-vector.server";
@@ -47,10 +49,13 @@ async function lockOrder(trx: Trx, orderId: number) {
 
 type LockedOrder = NonNullable<Awaited<ReturnType<typeof lockOrder>>>;
 
+export type Extended = { status: "published" | "pending_review"; validThrough: Date | null };
+
 /**
  * Adds a plan's days to a job: a live job keeps its days left (the new period starts at its
- * current end), any other job starts a fresh run today. Featured plans feature the whole run.
- * Caller holds the job's row lock.
+ * current end). Any other job goes live through goLive, unless moderation holds it for
+ * review first: then the days wait with it and start when an operator approves.
+ * Featured plans feature the whole run. Caller holds the job's row lock.
  */
 export async function extendJob(
   trx: Trx,
@@ -58,33 +63,75 @@ export async function extendJob(
     jobId,
     days,
     featured,
+    source,
     now = new Date(),
-  }: { jobId: number; days: number; featured: boolean; now?: Date },
-) {
+  }: { jobId: number; days: number; featured: boolean; source?: ReviewSource; now?: Date },
+): Promise<Extended> {
   const job = await trx
     .selectFrom("jobs")
-    .select(["id", "status", "valid_through", "featured_until", "published_at"])
+    .select(["id", "status", "valid_through", "featured_until", "held_since"])
     .where("id", "=", jobId)
     .forUpdate()
     .executeTakeFirstOrThrow();
-  const live = job.status === "published" && job.valid_through && job.valid_through > now;
-  const start = live ? (job.valid_through as Date) : now;
-  const validThrough = new Date(start.getTime() + days * DAY);
+  // A held job's clock is paused: it is still live, and its end moves on when the hold ends.
+  const live =
+    job.status === "published" &&
+    job.valid_through != null &&
+    (job.valid_through > now || job.held_since != null);
+  if (!live) {
+    const triggers = await reviewTriggers(trx, jobId);
+    if (triggers.length) {
+      await holdForReview(trx, { jobId, days, featured, triggers, source, now });
+      return { status: "pending_review", validThrough: null };
+    }
+    return goLive(trx, { jobId, days, featured, now });
+  }
+  const validThrough = new Date((job.valid_through as Date).getTime() + days * DAY);
   const featuredStillRunning = job.featured_until && job.featured_until > now;
   await trx
     .updateTable("jobs")
     .set({
-      status: "published",
-      published_at: live ? job.published_at : now,
       valid_through: validThrough,
       featured_until: featured ? validThrough : featuredStillRunning ? job.featured_until : null,
-      closed_at: null,
       updated_at: now,
     })
     .where("id", "=", jobId)
     .execute();
+  return { status: "published", validThrough };
+}
+
+/**
+ * The one way a job that is not live goes live: paid and cleared by moderation (extendJob),
+ * or approved by an operator (app/admin/review.server.ts). A fresh run of `days` starts now.
+ * Caller holds the job's row lock.
+ */
+export async function goLive(
+  trx: Trx,
+  {
+    jobId,
+    days,
+    featured,
+    now = new Date(),
+  }: { jobId: number; days: number; featured: boolean; now?: Date },
+): Promise<Extended> {
+  const validThrough = new Date(now.getTime() + days * DAY);
+  await trx
+    .updateTable("jobs")
+    .set({
+      status: "published",
+      published_at: now,
+      valid_through: validThrough,
+      featured_until: featured ? validThrough : null,
+      closed_at: null,
+      // A job going live while held (its company suspended meanwhile) starts its pause now.
+      held_since: sql`case when held_since is not null then ${now}::timestamptz end`,
+      updated_at: now,
+    })
+    .where("id", "=", jobId)
+    .execute();
+  await syncJobHolds(trx, { jobIds: [jobId] }, now);
   await refreshSearchVectors(trx, [jobId]);
-  return { validThrough };
+  return { status: "published", validThrough };
 }
 
 async function recipientFor(trx: Trx, order: { user_id: number | null; company_id: number }) {
@@ -110,7 +157,7 @@ async function jobSummary(trx: Trx, jobId: number | null) {
   if (!jobId) return null;
   return trx
     .selectFrom("jobs")
-    .select(["id", "slug", "title", "valid_through", "featured_until"])
+    .select(["id", "slug", "title", "status", "valid_through", "featured_until"])
     .where("id", "=", jobId)
     .executeTakeFirst();
 }
@@ -168,7 +215,9 @@ export async function fulfillOrder(
           paidOn: formatDate(now),
           jobTitle: job?.title ?? null,
           jobUrl: job ? `${appUrl}${jobPath(job)}` : null,
-          validThrough: job?.valid_through ? formatDate(job.valid_through) : null,
+          validThrough:
+            job?.valid_through && job.status === "published" ? formatDate(job.valid_through) : null,
+          inReview: job?.status === "pending_review",
           credits: order.credits || null,
           receiptUrl: `${appUrl}/checkout/${order.id}`,
         },
@@ -188,6 +237,7 @@ async function deliver(trx: Trx, order: LockedOrder, now: Date) {
         jobId: order.job_id,
         days: order.days,
         featured: order.featured,
+        source: { orderId: order.id },
         now,
       });
       return;
@@ -308,7 +358,14 @@ export async function reverseOrder(
 
   const to = await recipientFor(trx, order);
   const job = await jobSummary(trx, order.job_id);
-  if (to) {
+  // A posting refunded because an operator rejected it: the rejection email says so.
+  const rejected = await trx
+    .selectFrom("job_reviews")
+    .select("id")
+    .where("order_id", "=", orderId)
+    .where("status", "=", "rejected")
+    .executeTakeFirst();
+  if (to && !rejected) {
     await sendEmail(
       {
         to: to.email,

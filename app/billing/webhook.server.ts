@@ -1,11 +1,13 @@
 // /api/webhooks/stripe: verify the signature on the raw body, then act on each event id once,
 // in the same transaction that records it. /dev/checkout calls handleWebhookRequest too.
+import { randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { DB } from "#db/types";
 import { getDb } from "~/utils/db.server";
+import { getEnv } from "~/utils/env.server";
 import { logger } from "../../server/logger";
 import { failOrder, fulfillOrder, markProcessing, reverseOrder } from "./fulfillment.server";
-import { constructEvent, type Stripe } from "./stripe.server";
+import { constructEvent, isLocalCheckout, type Stripe, signTestPayload } from "./stripe.server";
 
 type Trx = Kysely<DB>;
 
@@ -24,6 +26,33 @@ export async function handleWebhookRequest(request: Request): Promise<WebhookRes
   }
   const outcome = await processStripeEvent(event);
   return { status: 200, body: JSON.stringify({ received: true, outcome }) };
+}
+
+/**
+ * Local test mode only (no Stripe keys): builds the event Stripe would send for what just
+ * happened (a payment on /dev/checkout, a refund an operator asked for), signs it with the
+ * local secret and hands it to the very handler Stripe's deliveries use, signature included.
+ */
+export async function deliverLocalEvent(type: string, object: Record<string, unknown>) {
+  if (!isLocalCheckout()) throw new Error("local Stripe events are for test mode only");
+  const payload = JSON.stringify({
+    id: `evt_local_${randomBytes(12).toString("hex")}`,
+    object: "event",
+    type,
+    created: Math.floor(Date.now() / 1000),
+    livemode: false,
+    data: { object },
+  });
+  const result = await handleWebhookRequest(
+    new Request(`${getEnv().APP_URL}/api/webhooks/stripe`, {
+      method: "POST",
+      body: payload,
+      headers: { "content-type": "application/json", "stripe-signature": signTestPayload(payload) },
+    }),
+  );
+  if (result.status !== 200)
+    throw new Error(`local ${type}: webhook answered ${result.status}: ${result.body}`);
+  return result;
 }
 
 function orderIdFrom(metadata: Stripe.Metadata | null | undefined, fallback?: string | null) {

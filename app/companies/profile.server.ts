@@ -1,8 +1,10 @@
 import type { z } from "zod";
+import type { Actor } from "~/admin/audit.server";
 import { logoVersion } from "~/companies/logo.server";
 import { refreshSearchVectors } from "~/jobs/search-vector.server";
 import { getDb } from "~/utils/db.server";
 import type { CompanyProfileSchema } from "./profile-schemas";
+import { lapseVerificationOnNewDomain } from "./verification.server";
 
 export async function getCompanyProfile(companyId: number) {
   return getDb()
@@ -17,19 +19,30 @@ export async function getCompanyProfile(companyId: number) {
       "size",
       "headquarters",
       "verified_at",
+      "verified_domain",
       logoVersion("companies").as("logo_version"),
     ])
     .where("id", "=", companyId)
     .executeTakeFirstOrThrow();
 }
 
-/** The company's public profile; its name is part of every job's search document. */
+/**
+ * The company's public profile; its name is part of every job's search document. A new
+ * website on another domain ends the verification (it vouched for the old one): returns
+ * whether it did.
+ */
 export async function updateCompanyProfile(
   companyId: number,
   values: z.infer<typeof CompanyProfileSchema>,
+  { actor }: { actor: Actor },
 ) {
   const db = getDb();
-  await db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
+    const lapsed = await lapseVerificationOnNewDomain(trx, {
+      companyId,
+      website: values.website ?? null,
+      actor,
+    });
     const before = await trx
       .selectFrom("companies")
       .select("name")
@@ -59,5 +72,6 @@ export async function updateCompanyProfile(
         jobs.map((j) => j.id),
       );
     }
+    return { verificationLapsed: lapsed };
   });
 }

@@ -16,7 +16,11 @@ export type EmailTemplate =
   | "application-received"
   | "application-status"
   | "new-application"
-  | "applications-digest";
+  | "applications-digest"
+  | "job-reviewed"
+  | "company-verification"
+  | "company-verification-decided"
+  | "credential-expiring";
 
 export type SendEmailInput = {
   to: string;

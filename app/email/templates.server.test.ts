@@ -34,6 +34,7 @@ const examples: Record<EmailTemplate, { props: Record<string, unknown>; link: st
       jobTitle: "Inpatient Coder",
       jobUrl: `${appUrl}/jobs/3/inpatient-coder`,
       validThrough: "December 31, 2026",
+      inReview: false,
       credits: null,
       receiptUrl: `${appUrl}/checkout/7`,
     },
@@ -89,6 +90,47 @@ const examples: Record<EmailTemplate, { props: Record<string, unknown>; link: st
       jobs: [{ title: "Inpatient Coder", count: 2, url: `${appUrl}/employer/jobs/3/applicants` }],
     },
     link: `${appUrl}/employer/jobs/3/applicants`,
+  },
+  "job-reviewed": {
+    props: {
+      name: "Morgan",
+      jobTitle: "Inpatient Coder",
+      decision: "rejected",
+      note: "The posting asks applicants to pay for training.",
+      validThrough: null,
+      returned: "refund",
+      url: `${appUrl}/employer/jobs/3`,
+    },
+    link: `${appUrl}/employer/jobs/3`,
+  },
+  "company-verification": {
+    props: {
+      companyName: "Riverbend Health",
+      domain: "riverbend.org",
+      url: `${appUrl}/verify-company?token=jkl012`,
+    },
+    link: `${appUrl}/verify-company?token=jkl012`,
+  },
+  "company-verification-decided": {
+    props: {
+      name: "Morgan",
+      companyName: "Riverbend Health",
+      granted: true,
+      note: null,
+      url: `${appUrl}/employer/company`,
+    },
+    link: `${appUrl}/employer/company`,
+  },
+  "credential-expiring": {
+    props: {
+      name: "Dana",
+      code: "CPC",
+      credentialName: "Certified Professional Coder",
+      issuer: "AAPC",
+      expiresOn: "January 31, 2027",
+      url: `${appUrl}/me/profile`,
+    },
+    link: `${appUrl}/me/profile`,
   },
 };
 

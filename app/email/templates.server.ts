@@ -10,7 +10,17 @@ import ApplicationStatus, {
 import ApplicationsDigest, {
   subject as applicationsDigestSubject,
 } from "../../emails/applications-digest";
+import CompanyVerification, {
+  subject as companyVerificationSubject,
+} from "../../emails/company-verification";
+import CompanyVerificationDecided, {
+  subject as companyVerificationDecidedSubject,
+} from "../../emails/company-verification-decided";
+import CredentialExpiring, {
+  subject as credentialExpiringSubject,
+} from "../../emails/credential-expiring";
 import JobExpiring, { subject as jobExpiringSubject } from "../../emails/job-expiring";
+import JobReviewed, { subject as jobReviewedSubject } from "../../emails/job-reviewed";
 import JobTakenDown, { subject as jobTakenDownSubject } from "../../emails/job-taken-down";
 import NewApplication, { subject as newApplicationSubject } from "../../emails/new-application";
 import Receipt, { subject as receiptSubject } from "../../emails/receipt";
@@ -72,6 +82,7 @@ export const templates = {
       jobTitle: z.string().max(300).nullable(),
       jobUrl: webUrl.nullable(),
       validThrough: z.string().max(40).nullable(),
+      inReview: z.boolean(),
       credits: z.number().int().positive().nullable(),
       receiptUrl: webUrl,
     }),
@@ -136,6 +147,47 @@ export const templates = {
     }),
     subject: applicationsDigestSubject,
     component: (props) => createElement(ApplicationsDigest, props),
+  }),
+  "job-reviewed": defineTemplate({
+    schema: z.object({
+      name,
+      jobTitle: z.string().min(1).max(300),
+      decision: z.enum(["approved", "rejected", "changes_requested", "removed"]),
+      note: z.string().max(2000).nullable(),
+      validThrough: z.string().max(40).nullable(),
+      returned: z.enum(["refund", "credit"]).nullable(),
+      url: webUrl,
+    }),
+    subject: jobReviewedSubject,
+    component: (props) => createElement(JobReviewed, props),
+  }),
+  "company-verification": defineTemplate({
+    schema: z.object({ companyName: name, domain: z.string().min(3).max(253), url: webUrl }),
+    subject: companyVerificationSubject,
+    component: (props) => createElement(CompanyVerification, props),
+  }),
+  "company-verification-decided": defineTemplate({
+    schema: z.object({
+      name,
+      companyName: name,
+      granted: z.boolean(),
+      note: z.string().max(2000).nullable(),
+      url: webUrl,
+    }),
+    subject: companyVerificationDecidedSubject,
+    component: (props) => createElement(CompanyVerificationDecided, props),
+  }),
+  "credential-expiring": defineTemplate({
+    schema: z.object({
+      name,
+      code: z.string().min(1).max(20),
+      credentialName: name,
+      issuer: name,
+      expiresOn: z.string().min(1).max(40),
+      url: webUrl,
+    }),
+    subject: credentialExpiringSubject,
+    component: (props) => createElement(CredentialExpiring, props),
   }),
 } satisfies Record<EmailTemplate, { schema: z.ZodType }>;
 

@@ -5,11 +5,15 @@ import { logoVersion } from "~/companies/logo.server";
 import { cached } from "~/utils/cache.server";
 import { getDb } from "~/utils/db.server";
 
-/** The one definition of "open": published and not past its validity end. */
+/**
+ * The one definition of "open": published, not past its validity end, and not held (its
+ * company or poster suspended, or reported by enough people: app/admin/holds.server.ts).
+ */
 export function isOpen(eb: ExpressionBuilder<DB, "jobs">) {
   return eb.and([
     eb("jobs.status", "=", "published"),
     eb("jobs.valid_through", ">", sql<Date>`now()`),
+    eb("jobs.held_since", "is", null),
   ]);
 }
 
@@ -30,6 +34,7 @@ export const cardColumns = [
   "jobs.featured_until",
   "companies.name as company_name",
   "companies.slug as company_slug",
+  "companies.verified_at as company_verified_at",
 ] as const;
 
 /** A card's credential badges: required first. */
@@ -127,7 +132,7 @@ export function jobPageQuery(db: Kysely<DB>) {
     .select(jobPageColumns)
     .select((eb) => [
       sql<boolean>`coalesce(jobs.featured_until > now(), false)`.as("featured"),
-      sql<boolean>`(jobs.status = 'published' and jobs.valid_through > now())`.as("open"),
+      isOpen(eb).as("open"),
       jsonObjectFrom(
         eb
           .selectFrom("companies as c")
@@ -168,11 +173,15 @@ export function jobPageQuery(db: Kysely<DB>) {
     ]);
 }
 
-/** A public job (live, expired or closed: the page decides what to say), by id. */
+/**
+ * A public job (live, expired or closed: the page decides what to say), by id. A held job is
+ * not public at all: its page would say why, and reporters are never told the outcome.
+ */
 export async function getJobPage(id: number) {
   return jobPageQuery(getDb())
     .where("jobs.id", "=", id)
     .where("jobs.status", "not in", ["draft", "pending_payment", "pending_review", "removed"])
+    .where("jobs.held_since", "is", null)
     .executeTakeFirst();
 }
 

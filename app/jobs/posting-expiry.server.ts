@@ -1,6 +1,6 @@
 // Warns employers three days before a job's validity ends, once per validity period: a
 // renewal moves valid_through, and the next period gets its own warning.
-import { sql } from "kysely";
+import { companyContact } from "~/companies/companies.server";
 import { sendEmail } from "~/email/email.server";
 import { getDb } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
@@ -23,6 +23,7 @@ export async function sendExpiryWarnings({
     .where("status", "=", "published")
     .where("valid_through", ">", now)
     .where("valid_through", "<=", soon)
+    .where("held_since", "is", null)
     .where((eb) =>
       eb.or([
         eb("expiry_warned_for", "is", null),
@@ -34,16 +35,10 @@ export async function sendExpiryWarnings({
   let sent = 0;
   for (const job of due) {
     await db.transaction().execute(async (trx) => {
-      // Whoever posted the job, or else the company's first owner.
-      const to = await trx
-        .selectFrom("company_members")
-        .innerJoin("users", "users.id", "company_members.user_id")
-        .select(["users.email", "users.name"])
-        .where("company_members.company_id", "=", job.company_id)
-        .orderBy(sql`company_members.user_id = ${job.created_by ?? 0}`, "desc")
-        .orderBy(sql`company_members.role = 'owner'`, "desc")
-        .orderBy("company_members.created_at")
-        .executeTakeFirst();
+      const to = await companyContact(trx, {
+        companyId: job.company_id,
+        preferUserId: job.created_by,
+      });
       const validThrough = job.valid_through as Date;
       if (to) {
         await sendEmail(

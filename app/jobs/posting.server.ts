@@ -3,6 +3,8 @@
 import type { Kysely } from "kysely";
 import { jsonArrayFrom } from "kysely/helpers/postgres";
 import type { DB } from "#db/types";
+import { type Actor, recordAudit } from "~/admin/audit.server";
+import { reviewLiveEdit } from "~/admin/moderation.server";
 import { getDb } from "~/utils/db.server";
 import { slugify } from "~/utils/slug";
 import { type JobPageRow, jobPageQuery } from "./jobs.server";
@@ -177,16 +179,45 @@ const AUDITED = [
   "apply_email",
 ] as const;
 
+async function linksOf(trx: Trx, jobId: number) {
+  const [specialties, credentials] = await Promise.all([
+    trx
+      .selectFrom("job_specialties")
+      .innerJoin("specialties", "specialties.id", "job_specialties.specialty_id")
+      .select("specialties.slug")
+      .where("job_specialties.job_id", "=", jobId)
+      .where("job_specialties.source", "=", "picked")
+      .orderBy("specialties.slug")
+      .execute(),
+    trx
+      .selectFrom("job_credentials")
+      .innerJoin("credentials", "credentials.id", "job_credentials.credential_id")
+      .select(["credentials.code", "job_credentials.required"])
+      .where("job_credentials.job_id", "=", jobId)
+      .orderBy("credentials.code")
+      .execute(),
+  ]);
+  return {
+    specialties: specialties.map((s) => s.slug),
+    credentials: credentials.map((c) => `${c.code}${c.required ? "" : " (preferred)"}`),
+  };
+}
+
+export type UpdateJobResult =
+  | { ok: true; logged: boolean; inReview: boolean }
+  | { ok: false; reason: "not_found" };
+
 /**
  * Saves the form over a job of this company. A job that has been live keeps its status and
- * dates (no new payment) and the change is logged in job_edits.
+ * dates (no new payment) and the change is recorded in the audit log, before and after. A
+ * live job whose new text trips a spam rule goes back to review with the days it had left.
  */
 export async function updateJob(input: {
   companyId: number;
   jobId: number;
-  userId: number;
+  actor: Actor;
   values: JobFormValues;
-}): Promise<{ ok: true; logged: boolean } | { ok: false; reason: "not_found" }> {
+}): Promise<UpdateJobResult> {
   return getDb()
     .transaction()
     .execute(async (trx) => {
@@ -199,39 +230,45 @@ export async function updateJob(input: {
         .forUpdate()
         .executeTakeFirst();
       if (!before) return { ok: false, reason: "not_found" } as const;
+      const linksBefore = before.published_at ? await linksOf(trx, input.jobId) : null;
       const columns = await columnsFrom(trx, input.values);
       // A live job keeps its URL: renaming it must not break links already shared.
       const next = before.published_at ? { ...columns, slug: undefined } : columns;
+      const now = new Date();
       await trx
         .updateTable("jobs")
-        .set({ ...next, updated_at: new Date() })
+        .set({ ...next, updated_at: now })
         .where("id", "=", input.jobId)
         .where("company_id", "=", input.companyId)
         .execute();
       await writeLinks(trx, input.jobId, input.values);
-      if (!before.published_at) return { ok: true, logged: false } as const;
-      const changes: Record<string, { from: unknown; to: unknown }> = {};
+      if (!linksBefore) return { ok: true, logged: false, inReview: false } as const;
+      const from: Record<string, unknown> = {};
+      const to: Record<string, unknown> = {};
       for (const key of AUDITED) {
-        const from = before[key];
-        const to = columns[key];
-        if (JSON.stringify(from ?? null) !== JSON.stringify(to ?? null))
-          changes[key] = { from, to };
+        if (JSON.stringify(before[key] ?? null) !== JSON.stringify(columns[key] ?? null)) {
+          from[key] = before[key];
+          to[key] = columns[key];
+        }
       }
-      changes.links = {
-        from: null,
-        to: {
-          specialties: input.values.specialties ?? [],
-          credentials: [
-            ...(input.values.credRequired ?? []),
-            ...(input.values.credPreferred ?? []),
-          ],
-        },
-      };
-      await trx
-        .insertInto("job_edits")
-        .values({ job_id: input.jobId, user_id: input.userId, changes: JSON.stringify(changes) })
-        .execute();
-      return { ok: true, logged: true } as const;
+      const linksAfter = await linksOf(trx, input.jobId);
+      if (JSON.stringify(linksBefore) !== JSON.stringify(linksAfter)) {
+        from.links = linksBefore;
+        to.links = linksAfter;
+      }
+      const triggers = await reviewLiveEdit(trx, { jobId: input.jobId, now });
+      if (Object.keys(to).length || triggers.length) {
+        await recordAudit(trx, {
+          actor: input.actor,
+          action: "job.edit",
+          subject: { type: "job", id: input.jobId },
+          companyId: input.companyId,
+          before: from,
+          after: to,
+          note: triggers.length ? "Back in review: the new text trips a spam rule" : null,
+        });
+      }
+      return { ok: true, logged: true, inReview: triggers.length > 0 } as const;
     });
 }
 
@@ -307,6 +344,16 @@ export async function suggestSpecialties(job: { title: string; description: stri
   return tags.suggestions.map((s) => s.slug);
 }
 
+/** A job that is not live yet, shown as it will look once it is: open for `days` from now. */
+export function asLive(job: JobPageRow, days: number, now = new Date()): JobPageRow {
+  return {
+    ...job,
+    open: true,
+    published_at: job.published_at ?? now,
+    valid_through: new Date(now.getTime() + days * 86_400_000),
+  };
+}
+
 /**
  * The public page's data for a job of this company in any state, shown as it will look once
  * live: the same shape getJobPage returns, so the preview renders the very same component.
@@ -318,30 +365,48 @@ export async function getJobPreview({ companyId, jobId }: { companyId: number; j
     .where("jobs.company_id", "=", companyId)
     .executeTakeFirst();
   if (!job) return undefined;
-  const now = new Date();
-  const preview: JobPageRow = job.open
-    ? job
-    : {
-        ...job,
-        open: true,
-        published_at: job.published_at ?? now,
-        valid_through: new Date(now.getTime() + 30 * 86_400_000),
-      };
+  const preview = job.open ? job : asLive(job, 30);
   return { job: preview, status: job.status };
 }
 
-export async function closeJob({ companyId, jobId }: { companyId: number; jobId: number }) {
+export async function closeJob({
+  companyId,
+  jobId,
+  actor,
+}: {
+  companyId: number;
+  jobId: number;
+  actor: Actor;
+}) {
   const now = new Date();
-  const row = await getDb()
-    .updateTable("jobs")
-    .set({ status: "closed", closed_at: now, featured_until: null, updated_at: now })
-    .where("id", "=", jobId)
-    .where("company_id", "=", companyId)
-    .where("status", "in", ["published", "expired", "pending_review"])
-    .returning("id")
-    .executeTakeFirst();
-  if (row) await refreshSearchVectors(getDb(), [jobId]);
-  return row ? ({ ok: true } as const) : ({ ok: false, reason: "wrong_state" } as const);
+  return getDb()
+    .transaction()
+    .execute(async (trx) => {
+      const before = await trx
+        .selectFrom("jobs")
+        .select("status")
+        .where("id", "=", jobId)
+        .where("company_id", "=", companyId)
+        .where("status", "in", ["published", "expired", "pending_review"])
+        .forUpdate()
+        .executeTakeFirst();
+      if (!before) return { ok: false, reason: "wrong_state" } as const;
+      await trx
+        .updateTable("jobs")
+        .set({ status: "closed", closed_at: now, featured_until: null, updated_at: now })
+        .where("id", "=", jobId)
+        .execute();
+      await refreshSearchVectors(trx, [jobId]);
+      await recordAudit(trx, {
+        actor,
+        action: "job.close",
+        subject: { type: "job", id: jobId },
+        companyId,
+        before: { status: before.status },
+        after: { status: "closed" },
+      });
+      return { ok: true } as const;
+    });
 }
 
 export async function deleteDraft({ companyId, jobId }: { companyId: number; jobId: number }) {

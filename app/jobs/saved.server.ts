@@ -1,7 +1,6 @@
 // Coders' saved jobs: ownership is in every WHERE clause.
-import { sql } from "kysely";
 import { getDb } from "~/utils/db.server";
-import { cardBaseQuery } from "./jobs.server";
+import { cardBaseQuery, isOpen } from "./jobs.server";
 
 export async function saveJob({ userId, jobId }: { userId: number; jobId: number }) {
   const job = await getDb()
@@ -41,10 +40,7 @@ export async function isJobSaved({ userId, jobId }: { userId: number; jobId: num
 export async function listSavedJobs({ userId }: { userId: number }) {
   return cardBaseQuery(getDb())
     .innerJoin("saved_jobs", "saved_jobs.job_id", "jobs.id")
-    .select([
-      "saved_jobs.created_at as saved_at",
-      sql<boolean>`(jobs.status = 'published' and jobs.valid_through > now())`.as("open"),
-    ])
+    .select((eb) => ["saved_jobs.created_at as saved_at", isOpen(eb).as("open")])
     .where("saved_jobs.user_id", "=", userId)
     .where("jobs.status", "in", ["published", "expired", "closed"])
     .orderBy("saved_jobs.created_at", "desc")

@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import {
   type ActionFunctionArgs,
   data,
@@ -12,10 +11,9 @@ import { requireDevAccess, requireEmployer } from "~/auth/guards.server";
 import styles from "~/billing/employer.css?url";
 import { getOrder } from "~/billing/orders.server";
 import { formatCents } from "~/billing/plans.server";
-import { isLocalCheckout, signTestPayload } from "~/billing/stripe.server";
-import { handleWebhookRequest } from "~/billing/webhook.server";
+import { isLocalCheckout } from "~/billing/stripe.server";
+import { deliverLocalEvent } from "~/billing/webhook.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { getEnv } from "~/utils/env.server";
 import { parseId } from "~/utils/http";
 
 // Local stand-in for Stripe Checkout when no Stripe keys are set (never in production). Pay
@@ -66,37 +64,19 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   const metadata: Record<string, string> = { order_id: String(order.id) };
   if (order.job_id) metadata.job_id = String(order.job_id);
-  const payload = JSON.stringify({
-    id: `evt_local_${randomBytes(12).toString("hex")}`,
-    object: "event",
-    type: "checkout.session.completed",
-    created: Math.floor(Date.now() / 1000),
-    livemode: false,
-    data: {
-      object: {
-        id: order.stripe_checkout_session_id ?? `cs_local_${order.id}`,
-        object: "checkout.session",
-        mode: "payment",
-        status: "complete",
-        payment_status: "paid",
-        amount_subtotal: order.amount_cents,
-        amount_total: order.amount_cents,
-        currency: order.currency,
-        client_reference_id: String(order.id),
-        payment_intent: `pi_local_${order.id}`,
-        metadata,
-      },
-    },
+  await deliverLocalEvent("checkout.session.completed", {
+    id: order.stripe_checkout_session_id ?? `cs_local_${order.id}`,
+    object: "checkout.session",
+    mode: "payment",
+    status: "complete",
+    payment_status: "paid",
+    amount_subtotal: order.amount_cents,
+    amount_total: order.amount_cents,
+    currency: order.currency,
+    client_reference_id: String(order.id),
+    payment_intent: `pi_local_${order.id}`,
+    metadata,
   });
-  const result = await handleWebhookRequest(
-    new Request(`${getEnv().APP_URL}/api/webhooks/stripe`, {
-      method: "POST",
-      body: payload,
-      headers: { "content-type": "application/json", "stripe-signature": signTestPayload(payload) },
-    }),
-  );
-  if (result.status !== 200)
-    throw new Error(`local checkout: webhook answered ${result.status}: ${result.body}`);
   throw redirect(`/checkout/${order.id}`);
 }
 

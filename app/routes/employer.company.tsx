@@ -43,7 +43,7 @@ const LOGO_LIMITS: UploadLimits = {
 };
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { company } = await requireEmployer(request, { role: "owner" });
+  const { user, company } = await requireEmployer(request, { role: "owner" });
   // The same streaming parser as resumes, with the logo's 2 MiB cap.
   const { formData, fileErrors } = await parseUploadForm(request, ["logo"], LOGO_LIMITS);
   if (formData.get("intent") === "remove-logo") {
@@ -61,9 +61,20 @@ export async function action({ request }: ActionFunctionArgs) {
   // Nothing is saved when any part is wrong; the typed fields come back as they were.
   if (submission.status !== "success" || logoError)
     return data({ result: submission.reply(), logoError }, { status: fileErrors.logo ? 413 : 400 });
-  await updateCompanyProfile(company.id, submission.value);
+  const { verificationLapsed } = await updateCompanyProfile(company.id, submission.value, {
+    actor: user,
+  });
   if (logo?.ok) await setCompanyLogo(company.id, logo.webp);
-  return redirectWithFlash("/employer/company", "Company profile saved.");
+  return redirectWithFlash(
+    "/employer/company",
+    verificationLapsed
+      ? {
+          kind: "info",
+          message:
+            "Company profile saved. The website moved to another domain, so the verified badge was removed: ask for verification on the new domain.",
+        }
+      : "Company profile saved.",
+  );
 }
 
 export default function CompanyProfile() {
@@ -93,8 +104,14 @@ export default function CompanyProfile() {
         Shown on <Link to={`/companies/${profile.slug}`}>your public company page</Link> and beside
         every job.
         {profile.verified_at
-          ? " ✓ Verified employer."
-          : " The verified badge is granted by our team after a check."}
+          ? ` ✓ Verified employer (${profile.verified_domain ?? "checked by our team"}).`
+          : " "}
+        {profile.verified_at ? null : (
+          <>
+            Not verified yet: <Link to="/employer/verification">verify your company</Link> with a
+            work email on your website&apos;s domain.
+          </>
+        )}
       </p>
       {owner ? (
         <>

@@ -7,6 +7,7 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { getJobReviewState, resubmitForReview } from "~/admin/review.server";
 import { requireEmployer } from "~/auth/guards.server";
 import { JobActionSchema } from "~/billing/billing-schemas";
 import { creditsLeft, spendCredit } from "~/billing/credits.server";
@@ -51,6 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     listPlans(),
     creditsLeft(company.id),
     getJobTotals({ companyId: company.id, jobId: job.id }),
+    getJobReviewState({ companyId: company.id, jobId: job.id }),
   ]);
   const now = new Date();
   const can = (purpose: Purpose) => purposeAllowed(purpose, job, now);
@@ -64,9 +66,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       valid_through: job.valid_through,
       featured_until: job.featured_until,
       closed_at: job.closed_at,
-      live: job.status === "published" && job.valid_through != null && job.valid_through > now,
+      live:
+        job.status === "published" &&
+        job.held_since == null &&
+        job.valid_through != null &&
+        job.valid_through > now,
+      held: job.status === "published" && job.held_since != null,
       featured: Boolean(job.featured_until && job.featured_until > now),
     },
+    review: review
+      ? {
+          status: review.status,
+          days: review.days,
+          note: review.decision_note,
+          // Employers learn that a company check is pending, not which spam rule fired.
+          unverifiedCompany: review.triggers.some((t) => t.code === "unverified_company"),
+          everyPosting: review.triggers.some((t) => t.code === "moderation_all"),
+          paidWith: review.order_id ? "card" : review.credit_use_id ? "credit" : null,
+          since: review.created_at,
+        }
+      : null,
     ready: jobReady(job),
     canPublish: can("publish"),
     canRenew: can("renew"),
@@ -123,16 +142,30 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!result.ok) return data({ error: REASONS[result.reason] }, { status: 409 });
     return redirectWithFlash(
       `/employer/jobs/${job.id}`,
-      `Done with one credit: the job is live until ${formatDate(result.validThrough)}.`,
+      result.validThrough
+        ? `Done with one credit: the job is live until ${formatDate(result.validThrough)}.`
+        : "Done with one credit: the job is waiting for review. Its 30 days start when it is approved.",
     );
   }
   if (intent === "close") {
-    const result = await closeJob({ companyId: company.id, jobId: job.id });
+    const result = await closeJob({ companyId: company.id, jobId: job.id, actor: user });
     if (!result.ok)
       return data({ error: "Only a published or expired job can be closed." }, { status: 400 });
     return redirectWithFlash(
       `/employer/jobs/${job.id}`,
       "Closed as filled. Its page now says the job has been filled.",
+    );
+  }
+  if (intent === "resubmit") {
+    const result = await resubmitForReview({ companyId: company.id, jobId: job.id, actor: user });
+    if (!result.ok)
+      return data(
+        { error: "This job is not waiting for changes. Reload the page to see where it stands." },
+        { status: 409 },
+      );
+    return redirectWithFlash(
+      `/employer/jobs/${job.id}`,
+      "Resubmitted: the job is back in the review queue.",
     );
   }
   if (intent === "delete") {
@@ -173,7 +206,7 @@ export default function JobOverview() {
 }
 
 function Overview({ error }: { error: string | null }) {
-  const { job, ready, canPublish, canRenew, canUpgrade, credits, plans, totals } =
+  const { job, review, ready, canPublish, canRenew, canUpgrade, credits, plans, totals } =
     useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
@@ -186,7 +219,9 @@ function Overview({ error }: { error: string | null }) {
       </p>
       <h1>{job.title}</h1>
       <p>
-        <span className={`status ${job.status}`}>{STATUS_LABELS[job.status] ?? job.status}</span>
+        <span className={`status ${job.held ? "held" : job.status}`}>
+          {job.held ? "Paused" : (STATUS_LABELS[job.status] ?? job.status)}
+        </span>
         {job.featured ? <span className="badge">Featured</span> : null}{" "}
         {job.live && job.valid_through ? <>Live until {formatDate(job.valid_through)}. </> : null}
         {job.status === "expired" && job.valid_through ? (
@@ -194,6 +229,20 @@ function Overview({ error }: { error: string | null }) {
         ) : null}
       </p>
       {error ? <Notice kind="error">{error}</Notice> : null}
+      {job.status === "pending_review" && review ? <ReviewNotice review={review} /> : null}
+      {job.status === "removed" && review?.status === "rejected" ? (
+        <Notice>
+          Not approved by our team{review.note ? `: ${review.note}` : "."}
+          {review.paidWith === "card" ? " The payment is refunded to your card." : ""}
+          {review.paidWith === "credit" ? " The post credit it used is back in your account." : ""}
+        </Notice>
+      ) : null}
+      {job.held ? (
+        <Notice>
+          Paused: this job is out of search while our team looks at it. The days it spends paused
+          are added back when it returns.
+        </Notice>
+      ) : null}
       <p className="form-actions">
         {job.status !== "removed" ? <Link to={`/employer/jobs/${job.id}/edit`}>Edit</Link> : null}
         <Link to={`/employer/jobs/${job.id}/applicants`}>Applicants</Link>
@@ -275,6 +324,55 @@ function Overview({ error }: { error: string | null }) {
         </Form>
       ) : null}
     </div>
+  );
+}
+
+type ReviewState = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["review"]>;
+
+/** What "In review" means for this job and what happens next. */
+function ReviewNotice({ review }: { review: ReviewState }) {
+  if (review.status === "changes_requested") {
+    return (
+      <section className="card" aria-labelledby="changes-title">
+        <h2 id="changes-title">Changes requested</h2>
+        {review.note ? <p>{review.note}</p> : null}
+        <p>
+          Edit the job, then resubmit it: it goes back in the review queue. Its {review.days} paid
+          days still start only when it is approved.
+        </p>
+        <Form method="post">
+          <input type="hidden" name="intent" value="resubmit" />
+          <button type="submit" className="button">
+            Resubmit for review
+          </button>
+        </Form>
+      </section>
+    );
+  }
+  return (
+    <section className="card" aria-labelledby="review-title">
+      <h2 id="review-title">In review</h2>
+      <p>
+        {review.everyPosting
+          ? "Our team checks every posting before it goes live."
+          : review.unverifiedCompany
+            ? "Our team checks postings from companies that are not verified yet before they go live."
+            : "Our team is checking this posting before it goes live."}{" "}
+        You will get an email when it is decided: approved (it goes live at once), changes
+        requested, or not approved (with the reason, and the payment refunded or the credit
+        returned).
+      </p>
+      <p>
+        Its {review.days} paid days start when it is approved, so none are lost while it waits.
+        {review.unverifiedCompany ? (
+          <>
+            {" "}
+            <Link to="/employer/verification">Verify your company</Link> and its next jobs go live
+            without waiting.
+          </>
+        ) : null}
+      </p>
+    </section>
   );
 }
 

@@ -61,10 +61,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = await updateJob({
     companyId: company.id,
     jobId: job.id,
-    userId: user.id,
+    actor: user,
     values: submission.value,
   });
   if (!result.ok) throw data("This job does not exist.", { status: 404 });
+  if (result.inReview)
+    throw await redirectWithFlash(`/employer/jobs/${job.id}`, {
+      kind: "info",
+      message: "Changes saved. The new text needs a look from our team: the job is back in review.",
+    });
   if (live)
     throw await redirectWithFlash(
       `/employer/jobs/${job.id}`,
@@ -87,7 +92,9 @@ export default function EditJob() {
       <h1>Edit: {job.title}</h1>
       {job.live ? (
         <Notice>
-          This job has been live: your changes show at once, at no charge, and are logged.
+          This job has been live: your changes show at once, at no charge, and are logged. If the
+          new text trips one of our spam rules, the job goes back to review with the days it had
+          left.
         </Notice>
       ) : null}
       <JobForm

@@ -41,9 +41,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const message =
       result.reason === "rate_limited"
         ? `Too many attempts. Try again in ${Math.ceil(result.retryAfterSeconds / 60)} minutes.`
-        : "That email and password do not match an account.";
+        : result.reason === "suspended"
+          ? result.message
+          : "That email and password do not match an account.";
     return data(submission.reply({ formErrors: [message], hideFields: ["password"] }), {
-      status: result.reason === "rate_limited" ? 429 : 400,
+      status: result.reason === "rate_limited" ? 429 : result.reason === "suspended" ? 403 : 400,
     });
   }
   throw redirect(safeRedirect(redirectTo, "/"), {

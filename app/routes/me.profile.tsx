@@ -1,4 +1,10 @@
-import { type FieldMetadata, getFormProps, getTextareaProps, useForm } from "@conform-to/react";
+import {
+  type FieldMetadata,
+  getFormProps,
+  getInputProps,
+  getTextareaProps,
+  useForm,
+} from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import {
   type ActionFunctionArgs,
@@ -7,6 +13,7 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useState } from "react";
 import { ProfileSchema } from "~/applications/applications-schemas";
 import {
   getProfile,
@@ -30,11 +37,11 @@ export const meta: MetaFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireCandidate(request);
-  const [{ profile, files }, options] = await Promise.all([
+  const [{ profile, files, credentials }, options] = await Promise.all([
     getProfile(user.id),
     listProfileOptions(),
   ]);
-  return { profile, files, options };
+  return { profile, files, credentials, options };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -54,8 +61,12 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") {
     return data({ form: "profile", result: submission.reply(), error: null }, { status: 400 });
   }
-  const { defaultResume, ...values } = submission.value;
-  await saveProfile(user.id, { ...values, defaultResumeFileId: defaultResume });
+  const { defaultResume, credentials, credentialDetails, ...values } = submission.value;
+  await saveProfile(user.id, {
+    ...values,
+    credentials: credentials.map((code) => ({ code, ...credentialDetails[code] })),
+    defaultResumeFileId: defaultResume,
+  });
   return redirectWithFlash("/me/profile", "Profile saved.");
 }
 
@@ -67,7 +78,7 @@ const SETTINGS = [
 ] as const;
 
 export default function Profile() {
-  const { profile, files, options } = useLoaderData<typeof loader>();
+  const { profile, files, credentials: held, options } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({
     id: "profile",
@@ -80,11 +91,17 @@ export default function Profile() {
       city: profile?.city ?? "",
       state: profile?.state ?? "",
       zip: profile?.zip ?? "",
+      credentials: held.map((c) => c.code),
+      credentialDetails: Object.fromEntries(
+        held.map((c) => [
+          c.code,
+          { memberNumber: c.member_number ?? "", expiresOn: c.expires_on ?? "" },
+        ]),
+      ),
     },
     shouldRevalidate: "onBlur",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ProfileSchema }),
   });
-  const credentials = new Set(profile?.credential_codes ?? []);
   const specialties = new Set(profile?.specialty_slugs ?? []);
   return (
     <div className="container narrow stack">
@@ -184,22 +201,12 @@ export default function Profile() {
               ))}
             </div>
           </fieldset>
-          <fieldset>
-            <legend>Credentials</legend>
-            <div className="choice-grid">
-              {options.credentials.map((c) => (
-                <label key={c.code} className="choice" title={c.name}>
-                  <input
-                    type="checkbox"
-                    name="credentials"
-                    value={c.code}
-                    defaultChecked={credentials.has(c.code)}
-                  />
-                  {c.code}
-                </label>
-              ))}
-            </div>
-          </fieldset>
+          <CredentialFields
+            options={options.credentials}
+            held={held}
+            codes={fields.credentials}
+            details={fields.credentialDetails as unknown as CredentialDetailsField}
+          />
           <fieldset>
             <legend>Specialties</legend>
             <div className="choice-grid">
@@ -239,6 +246,127 @@ export default function Profile() {
         </Form>
       </section>
     </div>
+  );
+}
+
+type CredentialDetailsField = FieldMetadata<
+  Record<string, { memberNumber?: string; expiresOn?: string }>
+>;
+
+type HeldCredential = ReturnType<typeof useLoaderData<typeof loader>>["credentials"][number];
+
+/**
+ * Which credentials the coder holds (checkboxes), then the member number and expiry of each.
+ * Without JavaScript the detail rows follow the saved choice; with it, ticking a box adds
+ * its row at once.
+ */
+function CredentialFields({
+  options,
+  held,
+  codes,
+  details,
+}: {
+  options: { code: string; name: string; issuer: string }[];
+  held: HeldCredential[];
+  codes: FieldMetadata<string[]>;
+  details: CredentialDetailsField;
+}) {
+  const initial = (codes.initialValue as string[] | undefined) ?? held.map((c) => c.code);
+  const [checked, setChecked] = useState(() => new Set(initial));
+  const saved = new Map(held.map((c) => [c.code, c]));
+  const rows = options.filter((c) => checked.has(c.code));
+  const detailFields = details.getFieldset();
+  const toggle = (code: string, on: boolean) =>
+    setChecked((current) => {
+      const next = new Set(current);
+      if (on) next.add(code);
+      else next.delete(code);
+      return next;
+    });
+  return (
+    <>
+      <fieldset>
+        <legend>Credentials</legend>
+        <div className="choice-grid">
+          {options.map((c) => (
+            <label key={c.code} className="choice" title={c.name}>
+              <input
+                type="checkbox"
+                name={codes.name}
+                value={c.code}
+                checked={checked.has(c.code)}
+                onChange={(event) => toggle(c.code, event.currentTarget.checked)}
+              />
+              {c.code}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      {rows.length ? (
+        <table className="table credential-table">
+          <caption>
+            Member numbers and expiry dates. An operator checks member numbers by hand against the
+            issuer&apos;s public directory (AAPC or AHIMA); employers then see the credential as
+            verified. Changing a number or a date means it is checked again.
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Credential</th>
+              <th scope="col">Member number</th>
+              <th scope="col">Expires</th>
+              <th scope="col">Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((c) => {
+              const row = detailFields[c.code].getFieldset();
+              const state = saved.get(c.code);
+              return (
+                <tr key={c.code}>
+                  <th scope="row">
+                    {c.code} <span className="muted small">{c.issuer}</span>
+                  </th>
+                  <td>
+                    <input
+                      {...getInputProps(row.memberNumber, { type: "text" })}
+                      key={row.memberNumber.key}
+                      aria-label={`${c.code} member number`}
+                      autoComplete="off"
+                    />
+                    <ErrorList id={row.memberNumber.errorId} errors={row.memberNumber.errors} />
+                  </td>
+                  <td>
+                    <input
+                      {...getInputProps(row.expiresOn, { type: "date" })}
+                      key={row.expiresOn.key}
+                      aria-label={`${c.code} expiry date`}
+                    />
+                    <ErrorList id={row.expiresOn.errorId} errors={row.expiresOn.errors} />
+                  </td>
+                  <td>
+                    <CredentialState state={state} />
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      ) : null}
+    </>
+  );
+}
+
+function CredentialState({ state }: { state: HeldCredential | undefined }) {
+  if (!state) return <span className="muted">Not saved yet</span>;
+  if (state.expired) return <span className="credential-badge expired">Expired</span>;
+  if (state.verified_at)
+    return (
+      <span className="credential-badge verified">✓ Verified {formatDate(state.verified_at)}</span>
+    );
+  return (
+    <span className="muted">
+      {state.member_number ? "Waiting for a check" : "Add your member number to have it checked"}
+    </span>
   );
 }
 

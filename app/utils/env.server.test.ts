@@ -7,6 +7,13 @@ describe("configuration", () => {
     expect(env.NODE_ENV).toBe("development");
     expect(env.APP_URL).toBe("http://localhost:3000");
     expect(env.WORKER).toBe("on");
+    expect(env.MODERATION).toBe("new-companies");
+  });
+
+  it("accepts only the three moderation settings", () => {
+    expect(parseEnv({ MODERATION: "all" }).MODERATION).toBe("all");
+    expect(parseEnv({ MODERATION: "off" }).MODERATION).toBe("off");
+    expect(() => parseEnv({ MODERATION: "sometimes" })).toThrow(/MODERATION/);
   });
 
   it("listens on loopback only and trusts no proxy unless told", () => {

@@ -66,6 +66,11 @@ const schema = z
     S3_SECRET_ACCESS_KEY: z.string().optional(),
     /** Local file storage when S3 is not configured. */
     UPLOADS_DIR: z.string().default(".data/uploads"),
+    /**
+     * Which paid jobs wait for an operator before going live: "new-companies" (companies not
+     * yet verified), "all", or "off" (only postings that trip a spam rule).
+     */
+    MODERATION: z.enum(["off", "new-companies", "all"]).default("new-companies"),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== "production") return;

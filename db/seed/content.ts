@@ -106,7 +106,6 @@ export type DemoCompany = {
   headquarters: string;
   size: string;
   description: string;
-  verified: boolean;
   focusSpecialties: string[];
 };
 
@@ -121,7 +120,6 @@ export const demoCompanies: DemoCompany[] = [
     size: "10,001+ employees",
     description:
       "Northriver Health is a **nine-hospital nonprofit system** with a Level I trauma center and more than 120 clinics across the Upper Midwest. Our centralized HIM department codes inpatient, outpatient and professional encounters, and most coding roles are **fully remote** after onboarding.",
-    verified: true,
     focusSpecialties: [
       "inpatient-facility",
       "outpatient-facility",
@@ -140,7 +138,6 @@ export const demoCompanies: DemoCompany[] = [
     size: "5,001–10,000 employees",
     description:
       "Lanternfield Health System runs an academic medical center, four community hospitals and a regional cancer institute. Coders work alongside a mature CDI program and a dedicated education team, with **clear career ladders from Coder I to Coding Auditor**.",
-    verified: true,
     focusSpecialties: [
       "inpatient-facility",
       "cdi",
@@ -160,7 +157,6 @@ export const demoCompanies: DemoCompany[] = [
     size: "5,001–10,000 employees",
     description:
       "Red Juniper Health serves the desert Southwest with six acute-care hospitals, two freestanding emergency departments and a growing network of surgery centers. Our facility coding team handles **high-volume ED, observation and same-day surgery** work from anywhere in our approved remote states.",
-    verified: false,
     focusSpecialties: [
       "emergency-department",
       "outpatient-facility",
@@ -179,7 +175,6 @@ export const demoCompanies: DemoCompany[] = [
     size: "1,001–5,000 employees",
     description:
       "Tidewater Crest Health is a community-focused system with three hospitals, a home health agency and two skilled nursing facilities. We value coders who like variety: our team covers **acute, post-acute and professional fee** work under one HIM umbrella.",
-    verified: true,
     focusSpecialties: [
       "inpatient-facility",
       "outpatient-facility",
@@ -199,7 +194,6 @@ export const demoCompanies: DemoCompany[] = [
     size: "1,001–5,000 employees",
     description:
       "Larkspur Valley Medical Group is a **physician-led multispecialty group** with 400+ providers in primary care, pediatrics, women's health and surgical specialties. Our pro-fee coders partner directly with providers on documentation and take part in quarterly E/M education.",
-    verified: true,
     focusSpecialties: [
       "primary-care",
       "evaluation-management",
@@ -219,7 +213,6 @@ export const demoCompanies: DemoCompany[] = [
     size: "501–1,000 employees",
     description:
       "Harborlight Orthopedic & Spine Associates has 85 surgeons, two owned ASCs and an in-house physical therapy network across New England. Our coding team works **surgical, injection and therapy** claims and meets weekly with surgeons on complex cases.",
-    verified: true,
     focusSpecialties: [
       "orthopedics",
       "neurology-neurosurgery",
@@ -238,7 +231,6 @@ export const demoCompanies: DemoCompany[] = [
     size: "201–500 employees",
     description:
       "Kestrel Heart & Vascular Institute is an independent cardiovascular group with interventional, electrophysiology, imaging and vascular surgery programs. Coders here get **deep specialty exposure**, from cath lab and device cases to cardiac CT and echo reads.",
-    verified: false,
     focusSpecialties: [
       "cardiology",
       "cardiac-imaging",
@@ -257,7 +249,6 @@ export const demoCompanies: DemoCompany[] = [
     size: "501–1,000 employees",
     description:
       "Quillstone Coding Solutions provides **remote coding, backlog relief and coding audits** for more than 60 hospitals and physician groups nationwide. Coders choose full-time or contract schedules and receive client-specific training, productivity incentives and paid CEUs.",
-    verified: true,
     focusSpecialties: [
       "inpatient-facility",
       "outpatient-facility",
@@ -278,7 +269,6 @@ export const demoCompanies: DemoCompany[] = [
     size: "201–500 employees",
     description:
       "Bluefen Revenue Integrity is a coding and denials-management firm serving specialty practices and health systems. Our teams handle **pro-fee specialty coding, denial root-cause analysis and appeals**, with a strong focus on oncology, urology and surgical specialties.",
-    verified: true,
     focusSpecialties: [
       "denials-ar-billing",
       "hematology-oncology",
@@ -299,7 +289,6 @@ export const demoCompanies: DemoCompany[] = [
     size: "51–200 employees",
     description:
       "Ninebark HIM Services is a **coder-owned outsourcing company** specializing in post-acute and risk adjustment work. We support home health agencies, hospices, SNFs and value-based groups with OASIS-aligned coding, PDPM reviews and HCC chart retrieval and review.",
-    verified: false,
     focusSpecialties: [
       "home-health",
       "snf-ltc",
@@ -320,7 +309,6 @@ export const demoCompanies: DemoCompany[] = [
     size: "1,001–5,000 employees",
     description:
       "Prairie Summit Health Plan offers Medicare Advantage, Medicaid managed care and ACA marketplace coverage to about 900,000 members in 11 states. Our **risk adjustment and quality teams** review provider records year-round and partner with network practices on documentation improvement.",
-    verified: true,
     focusSpecialties: [
       "risk-adjustment-hcc",
       "hedis-quality",
@@ -338,7 +326,6 @@ export const demoCompanies: DemoCompany[] = [
     size: "501–1,000 employees",
     description:
       "Silverpine Health Plan is a regional nonprofit insurer focused on Medicare Advantage and dual-eligible members in the Pacific Northwest. Coders join our **payment integrity, HCC and HEDIS** programs, reviewing claims and records with a member-first, provider-friendly approach.",
-    verified: false,
     focusSpecialties: [
       "risk-adjustment-hcc",
       "hedis-quality",

@@ -8,6 +8,7 @@ import { tinyPdf } from "../../tests/factories/files";
 import type { DB } from "../types";
 
 const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 
 /** How many demo applicants sit in each stage. */
 const STAGES: Record<(typeof EMPLOYER_STATUSES)[number], number> = {
@@ -41,12 +42,15 @@ export async function seedDemoApplicants(
     faker,
     companyId,
     employer,
+    operatorId,
     passwordHash,
     now,
   }: {
     faker: Faker;
     companyId: number;
     employer: { id: number; name: string };
+    /** Who checked the credentials that show as verified. */
+    operatorId: number;
     passwordHash: string;
     now: Date;
   },
@@ -100,8 +104,32 @@ export async function seedDemoApplicants(
         city: city[0],
         state: city[1],
         setting_preference: "remote",
-        credential_codes: credentials,
       })
+      .execute();
+    // Every other applicant's first credential has been checked, so the list shows both.
+    const held = await trx
+      .selectFrom("credentials")
+      .select(["id", "code"])
+      .where("code", "in", credentials)
+      .execute();
+    await trx
+      .insertInto("candidate_credentials")
+      .values(
+        held.map((c) => ({
+          user_id: user.id,
+          credential_id: c.id,
+          member_number: String(faker.number.int({ min: 10_000_000, max: 99_999_999 })),
+          expires_on: new Date(now.getTime() + faker.number.int({ min: 60, max: 700 }) * DAY),
+          ...(index % 2 === 0 && c.code === credentials[0]
+            ? {
+                verified_at: now,
+                verified_by: operatorId,
+                verification_method: "issuer_directory",
+                verification_note: "Demo data: not a real member number.",
+              }
+            : {}),
+        })),
+      )
       .execute();
     const stored = await storeResume(
       {

@@ -1,7 +1,8 @@
-// The demo seed: reference facts plus a realistic market (12 employers, ~380 jobs, demo
-// accounts, applicants for the demo employer at every stage). Runs once per database (recorded in seed_runs); refuses to run in production.
+// The demo seed: reference facts plus a realistic market (12 verified employers and one new
+// one waiting for review, ~380 jobs, demo accounts, applicants for the demo employer at every stage). Runs once per database (recorded in seed_runs); refuses to run in production.
 import { en, Faker } from "@faker-js/faker";
 import { type Kysely, sql } from "kysely";
+import { normalizeDomain } from "../../app/admin/spam-rules";
 import { hashPassword } from "../../app/auth/password.server";
 import { refreshSearchVectors } from "../../app/jobs/search-vector.server";
 import { tagAllJobs } from "../../app/jobs/tagging.server";
@@ -78,9 +79,36 @@ export async function seedDemo(
         state: "OH",
         zip: "43215",
         setting_preference: "remote",
-        credential_codes: ["CPC", "CRC"],
         specialty_slugs: ["risk-adjustment-hcc", "evaluation-management"],
       })
+      .execute();
+    // One credential checked by the demo operator, one waiting for a check.
+    const credentialIds = await trx
+      .selectFrom("credentials")
+      .select(["id", "code"])
+      .where("code", "in", ["CPC", "CRC"])
+      .execute();
+    const credentialId = (code: string) => credentialIds.find((c) => c.code === code)!.id;
+    await trx
+      .insertInto("candidate_credentials")
+      .values([
+        {
+          user_id: userId("coder@example.com"),
+          credential_id: credentialId("CPC"),
+          member_number: "01234567",
+          expires_on: new Date(now.getTime() + 200 * 86_400_000),
+          verified_at: now,
+          verified_by: userId("admin@example.com"),
+          verification_method: "issuer_directory",
+          verification_note: "Demo data: not a real member number.",
+        },
+        {
+          user_id: userId("coder@example.com"),
+          credential_id: credentialId("CRC"),
+          member_number: "07654321",
+          expires_on: new Date(now.getTime() + 20 * 86_400_000),
+        },
+      ])
       .execute();
 
     const companies = await trx
@@ -94,7 +122,10 @@ export async function seedDemo(
           description: c.description,
           size: c.size,
           headquarters: c.headquarters,
-          verified_at: c.verified ? now : null,
+          // The demo employers are verified, so the demo employer posts without waiting.
+          verified_at: now,
+          verified_domain: normalizeDomain(c.website),
+          verified_by: userId("admin@example.com"),
           created_at: new Date(now.getTime() - 400 * 86_400_000),
         })),
       )
@@ -135,13 +166,94 @@ export async function seedDemo(
       faker,
       companyId: companies[0].id,
       employer: { id: userId("employer@example.com"), name: "Erin Employer" },
+      operatorId: userId("admin@example.com"),
       passwordHash,
       now,
     });
+    await seedReviewQueue(trx, { faker, now, passwordHash });
     await tagAllJobs(trx);
     await refreshSearchVectors(trx);
     await sql`analyze`.execute(trx);
   });
   log(`demo data seeded in ${Date.now() - started} ms`);
   return true;
+}
+
+/**
+ * A new, unverified employer whose first paid job waits in the review queue, so the demo
+ * operator has something to decide (rejecting it refunds the test-mode order).
+ */
+async function seedReviewQueue(
+  trx: Kysely<DB>,
+  { faker, now, passwordHash }: { faker: Faker; now: Date; passwordHash: string },
+) {
+  const owner = await trx
+    .insertInto("users")
+    .values({
+      email: "new-employer@example.com",
+      name: "Noah Newcomer",
+      role: "employer",
+      password_hash: passwordHash,
+      email_verified_at: now,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const company = await trx
+    .insertInto("companies")
+    .values({
+      slug: "brightwell-coding-partners",
+      name: "Brightwell Coding Partners",
+      kind: "coding_vendor",
+      website: "https://brightwell-coding.example.com",
+      headquarters: "Tulsa, OK",
+      size: "11-50",
+      created_at: new Date(now.getTime() - 2 * 86_400_000),
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await trx
+    .insertInto("company_members")
+    .values({ company_id: company.id, user_id: owner.id, role: "owner" })
+    .execute();
+  const job = buildJob(faker, { companyName: "Brightwell Coding Partners", now, status: "draft" });
+  const [jobId] = await insertBuiltJobs(trx, [{ companyId: company.id, createdBy: owner.id, job }]);
+  const paidAt = new Date(now.getTime() - 5 * 3_600_000);
+  const order = await trx
+    .insertInto("orders")
+    .values({
+      company_id: company.id,
+      user_id: owner.id,
+      job_id: jobId,
+      plan_code: "standard",
+      purpose: "publish",
+      amount_cents: 9900,
+      amount_paid_cents: 9900,
+      status: "paid",
+      paid_at: paidAt,
+      created_at: paidAt,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await trx
+    .updateTable("orders")
+    .set({
+      stripe_checkout_session_id: `cs_local_${order.id}`,
+      stripe_payment_intent_id: `pi_local_${order.id}`,
+    })
+    .where("id", "=", order.id)
+    .execute();
+  await trx.updateTable("jobs").set({ status: "pending_review" }).where("id", "=", jobId).execute();
+  await trx
+    .insertInto("job_reviews")
+    .values({
+      job_id: jobId,
+      company_id: company.id,
+      order_id: order.id,
+      days: 30,
+      triggers: JSON.stringify([
+        { code: "unverified_company", detail: "The company is not verified yet" },
+      ]),
+      created_at: paidAt,
+    })
+    .execute();
 }

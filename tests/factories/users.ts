@@ -5,7 +5,11 @@ import { getDb } from "../../app/utils/db.server";
 let counter = 0;
 export const TEST_PASSWORD = "correct horse battery staple";
 
-/** Inserts a user (and, for employers, a company they own) with a known password. */
+/**
+ * Inserts a user (and, for employers, a company they own) with a known password. New
+ * companies are verified unless `companyVerified: false`: most tests publish at once, the
+ * way a verified employer does; moderation tests ask for an unverified one.
+ */
 export async function createUser(
   options: {
     role?: "candidate" | "employer" | "admin";
@@ -13,6 +17,7 @@ export async function createUser(
     name?: string;
     verified?: boolean;
     company?: { id: number; role: "owner" | "recruiter" } | "new";
+    companyVerified?: boolean;
   } = {},
 ) {
   const role = options.role ?? "candidate";
@@ -35,7 +40,14 @@ export async function createUser(
   if (options.company === "new" || (role === "employer" && !options.company)) {
     const company = await getDb()
       .insertInto("companies")
-      .values({ name: `Company ${counter}`, slug: `company-${process.pid}-${counter}-${user.id}` })
+      .values({
+        name: `Company ${counter}`,
+        slug: `company-${process.pid}-${counter}-${user.id}`,
+        website: `https://company-${counter}.example.com`,
+        verified_at: options.companyVerified === false ? null : new Date(),
+        verified_domain:
+          options.companyVerified === false ? null : `company-${counter}.example.com`,
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
     companyId = company.id;

@@ -234,15 +234,19 @@ describe("posting form", () => {
     const after = await jobRow(id);
     expect(after).toEqual(before);
     const edits = await getDb()
-      .selectFrom("job_edits")
-      .select(["changes", "user_id"])
-      .where("job_id", "=", id)
+      .selectFrom("audit_log")
+      .select(["action", "actor_id", "actor_role", "before", "after"])
+      .where("subject_type", "=", "job")
+      .where("subject_id", "=", id)
       .execute();
     expect(edits).toHaveLength(1);
-    expect(edits[0].user_id).toBe(employer.id);
-    expect((edits[0].changes as Record<string, { to: unknown }>).title.to).toBe(
-      "Remote Outpatient Coder II",
-    );
+    expect(edits[0]).toMatchObject({
+      action: "job.edit",
+      actor_id: employer.id,
+      actor_role: "employer",
+      before: { title: "Remote Outpatient Coder" },
+      after: { title: "Remote Outpatient Coder II" },
+    });
     const slug = (
       await getDb().selectFrom("jobs").select("slug").where("id", "=", id).executeTakeFirstOrThrow()
     ).slug;

@@ -56,7 +56,20 @@ describe("demo seed", () => {
     expect(first.expired).toBeGreaterThan(0);
     expect(first.featured).toBeGreaterThan(0);
     expect(first.hourly).toBeGreaterThan(0);
-    expect(first.companies).toBe(12);
+    // Twelve verified demo employers and one new company whose first job waits for review.
+    expect(first.companies).toBe(13);
+    const unverified = await db
+      .selectFrom("companies")
+      .select("slug")
+      .where("verified_at", "is", null)
+      .execute();
+    expect(unverified.map((c) => c.slug)).toEqual(["brightwell-coding-partners"]);
+    const queue = await db
+      .selectFrom("job_reviews")
+      .innerJoin("jobs", "jobs.id", "job_reviews.job_id")
+      .select(["job_reviews.status", "jobs.status as job_status"])
+      .execute();
+    expect(queue).toEqual([{ status: "open", job_status: "pending_review" }]);
 
     expect(await seedDemo(db)).toBe(false);
     expect(await totals()).toEqual(first);
@@ -92,7 +105,7 @@ describe("demo seed", () => {
     ).toBeGreaterThan(20);
   });
 
-  it("creates the three demo accounts with the demo password", async () => {
+  it("creates the demo accounts with the demo password", async () => {
     const db = getDb();
     await seedDemo(db);
     const users = await db
@@ -105,6 +118,7 @@ describe("demo seed", () => {
       ["admin@example.com", "admin"],
       ["coder@example.com", "candidate"],
       ["employer@example.com", "employer"],
+      ["new-employer@example.com", "employer"],
     ]);
     expect(await verifyPassword(users[1].password_hash!, DEMO_PASSWORD)).toBe(true);
     const owner = await db
