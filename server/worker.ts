@@ -1,4 +1,5 @@
 import PgBoss from "pg-boss";
+import { sendCredentialExpiryReminders } from "../app/applications/credentials.server";
 import { sendApplicationDigests } from "../app/applications/pipeline.server";
 import { pruneRateLimits } from "../app/auth/rate-limit.server";
 import {
@@ -26,6 +27,12 @@ const scheduled: { name: string; cron: string; run: (boss: PgBoss) => Promise<un
   { name: "prune-rate-limits", cron: "17 * * * *", run: () => pruneRateLimits() },
   // Employers who chose one daily summary get it at 13:00 UTC (morning in US time zones).
   { name: "applications-digest", cron: "0 13 * * *", run: () => sendApplicationDigests() },
+  // Coders whose credential expires within 30 days hear about it once per expiry date.
+  {
+    name: "credential-expiry-reminders",
+    cron: "30 14 * * *",
+    run: () => sendCredentialExpiryReminders(),
+  },
   // Resumes uploaded on the apply page by visitors who never finished signing up.
   { name: "sweep-unclaimed-files", cron: "41 * * * *", run: () => sweepUnclaimedFiles() },
   // Safety net for outbox rows whose delivery job never ran (see 007-email-outbox.md).

@@ -79,8 +79,7 @@ export async function sendRefund(orderId: number) {
     .where("id", "=", orderId)
     .where("refund_requested_at", "is not", null)
     .executeTakeFirst();
-  if (order?.status !== "paid" || !order.stripe_payment_intent_id)
-    return { ok: true as const };
+  if (order?.status !== "paid" || !order.stripe_payment_intent_id) return { ok: true as const };
   const stripe = getStripe();
   if (!stripe) {
     await deliverLocalEvent("charge.refunded", {

@@ -4,11 +4,10 @@
 import type { Kysely } from "kysely";
 import type { DB } from "#db/types";
 import { goLive } from "~/billing/fulfillment.server";
-import { describeCodes } from "~/codes/codes.server";
-import { findCodes } from "~/codes/detect";
 import { companyContact } from "~/companies/companies.server";
 import { sendEmail } from "~/email/email.server";
 import { formatDate, jobPath } from "~/jobs/format";
+import { buildJobView } from "~/jobs/job-page.server";
 import { jobPageQuery } from "~/jobs/jobs.server";
 import { asLive } from "~/jobs/posting.server";
 import { getDb } from "~/utils/db.server";
@@ -78,12 +77,11 @@ export async function getReviewItem(reviewId: number) {
     jobPageQuery(db).where("jobs.id", "=", review.job_id).executeTakeFirstOrThrow(),
     getCompanyHistory(review.company_id),
   ]);
-  const codes = await describeCodes(findCodes(`${job.title}\n${job.description}`).slice(0, 24));
+  const view = await buildJobView(job.open ? job : asLive(job, review.days), { similarLimit: 0 });
   return {
     review: { ...review, triggers: review.triggers as unknown as Trigger[] },
     jobStatus: job.status,
-    preview: job.open ? job : asLive(job, review.days),
-    codes,
+    view,
     history,
   };
 }

@@ -3,6 +3,7 @@
 // checkbox belongs to the page's one bulk-move form (id "bulk-move").
 import { Form, Link } from "@remix-run/react";
 import { formatDate, formatShortDate } from "~/jobs/format";
+import type { CredentialCheck } from "./credentials.server";
 import { plural } from "~/utils/plural";
 import {
   type ApplicationStatus,
@@ -17,7 +18,7 @@ export type BoardApplicant = {
   candidate_name: string;
   status: string;
   created_at: string | Date;
-  credential_codes: string[];
+  credential_checks: CredentialCheck[];
   location: string | null;
   note_count: number | null;
   answers: { question_id: number; prompt: string; answer: string | null }[];
@@ -41,13 +42,21 @@ function SelectBox({ applicant }: { applicant: BoardApplicant }) {
   );
 }
 
-function Credentials({ codes }: { codes: string[] }) {
-  if (!codes.length) return <span className="muted small">No credentials listed</span>;
+/**
+ * The credentials an applicant claims: as stated, "· verified" once an operator has checked
+ * it with the issuer, or "· expired" after its expiry date.
+ */
+export function Credentials({ checks }: { checks: CredentialCheck[] }) {
+  if (!checks.length) return <span className="muted small">No credentials listed</span>;
   return (
     <ul className="tags" aria-label="Credentials">
-      {codes.map((code) => (
-        <li key={code} className="tag">
-          {code}
+      {checks.map((c) => (
+        <li
+          key={c.code}
+          className={`tag credential-badge${c.expired ? " expired" : c.verified ? " verified" : ""}`}
+        >
+          {c.code}
+          {c.expired ? " · expired" : c.verified ? " · verified" : ""}
         </li>
       ))}
     </ul>
@@ -121,7 +130,7 @@ function ApplicantCard({ jobId, applicant }: { jobId: number; applicant: BoardAp
         {applicant.location ? ` · ${applicant.location}` : ""}
         {applicant.note_count ? ` · ${plural(applicant.note_count, "note")}` : ""}
       </p>
-      <Credentials codes={applicant.credential_codes} />
+      <Credentials checks={applicant.credential_checks} />
       <Answers answers={applicant.answers} />
       {applicant.status === "withdrawn" ? null : <MoveButtons applicant={applicant} />}
     </article>
@@ -219,7 +228,9 @@ export function ApplicantTable({
                 ) : null}
               </td>
               <td>{formatDate(a.created_at)}</td>
-              <td>{a.credential_codes.join(", ") || "None listed"}</td>
+              <td>
+                <Credentials checks={a.credential_checks} />
+              </td>
               <td className="small">
                 {a.answers.map((ans) => (
                   <div key={ans.question_id}>

@@ -7,6 +7,7 @@ import { sendEmail } from "~/email/email.server";
 import { getDb } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import type { EmployerStatus } from "./applications-schemas";
+import { claimedCredentials, hasVerifiedCredential } from "./credentials.server";
 
 export const DELETED_CANDIDATE = "Deleted candidate";
 
@@ -22,7 +23,13 @@ export async function getCompanyJob(input: { companyId: number; jobId: number })
     .executeTakeFirst();
 }
 
-export type ApplicantFilters = { status?: string; credential?: string; sort?: "newest" | "oldest" };
+export type ApplicantFilters = {
+  status?: string;
+  credential?: string;
+  /** Only applicants with a verified, unexpired credential (the one named, if any). */
+  verifiedOnly?: boolean;
+  sort?: "newest" | "oldest";
+};
 
 export async function listApplicants(
   input: { companyId: number; jobId: number } & ApplicantFilters,
@@ -41,6 +48,7 @@ export async function listApplicants(
       "applications.location",
       "applications.answers",
       "files.original_name as resume_name",
+      claimedCredentials.as("credential_checks"),
     ])
     .select((eb) =>
       eb
@@ -56,6 +64,7 @@ export async function listApplicants(
   if (input.credential) {
     query = query.where(sql<boolean>`${input.credential} = any(applications.credential_codes)`);
   }
+  if (input.verifiedOnly) query = query.where((eb) => hasVerifiedCredential(eb, input.credential));
   const rows = await query
     .orderBy("applications.created_at", input.sort === "oldest" ? "asc" : "desc")
     .orderBy("applications.id", input.sort === "oldest" ? "asc" : "desc")
@@ -98,6 +107,7 @@ export async function getApplicant(input: {
       "applications.location",
       "applications.cover_letter",
       "applications.credential_codes",
+      claimedCredentials.as("credential_checks"),
       "applications.aapc_member_number",
       "applications.ahima_member_number",
       "applications.answers",
@@ -296,6 +306,7 @@ export async function applicantsCsv(input: { companyId: number; jobId: number })
       "years_experience",
       "location",
       "credential_codes",
+      claimedCredentials.as("credential_checks"),
       "aapc_member_number",
       "ahima_member_number",
       "answers",
@@ -322,6 +333,7 @@ export async function applicantsCsv(input: { companyId: number; jobId: number })
     "Years of experience",
     "Location",
     "Credentials",
+    "Verified credentials",
     "AAPC member number",
     "AHIMA member number",
     ...prompts,
@@ -342,6 +354,10 @@ export async function applicantsCsv(input: { companyId: number; jobId: number })
         row.years_experience,
         row.location,
         row.credential_codes.join(" "),
+        row.credential_checks
+          .filter((c) => c.verified && !c.expired)
+          .map((c) => c.code)
+          .join(" "),
         row.aapc_member_number,
         row.ahima_member_number,
         ...prompts.map((p) => answers.find((a) => a.prompt === p)?.answer ?? ""),

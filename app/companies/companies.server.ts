@@ -19,6 +19,7 @@ export async function getCompanyPage(slug: string) {
       "size",
       "headquarters",
       "verified_at",
+      "verified_domain",
       logoVersion("companies").as("logo_version"),
     ])
     .where("slug", "=", slug)

@@ -32,3 +32,10 @@ export const CompanyProfileSchema = z.object({
   size: z.enum(COMPANY_SIZES, { error: "Choose a size." }).optional(),
   headquarters: textField().trim().max(120, "Keep it under 120 characters.").optional(),
 });
+
+export const VerificationRequestSchema = z.object({
+  workEmail: z
+    .string({ error: "Enter your work email address." })
+    .trim()
+    .pipe(z.email("Enter an email address like you@yourcompany.com.").max(254)),
+});

@@ -16,6 +16,8 @@ export type JobCardData = {
   published_at: Date | string | null;
   featured: boolean | null;
   company_name: string;
+  /** Set when the company proved its website's domain (company verification). */
+  company_verified_at?: Date | string | null;
   credentials: { code: string; required: boolean }[];
 };
 
@@ -29,7 +31,15 @@ export function JobCard({ job, headingLevel = 3 }: { job: JobCardData; headingLe
         {job.featured ? <span className="badge">Featured</span> : null}
       </Heading>
       <ul className="job-meta">
-        <li>{job.company_name}</li>
+        <li>
+          {job.company_name}
+          {job.company_verified_at ? (
+            <span className="verified-mark" title="Verified employer">
+              {" "}
+              ✓<span className="visually-hidden"> verified employer</span>
+            </span>
+          ) : null}
+        </li>
         <li>{formatLocation(job)}</li>
         <li>{EMPLOYMENT_TYPES[job.employment_type as keyof typeof EMPLOYMENT_TYPES]}</li>
         {pay ? <li>{pay}</li> : null}

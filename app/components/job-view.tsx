@@ -34,9 +34,19 @@ export type JobViewProps = {
   actions?: React.ReactNode;
   /** The public page's address, for share links (none in the preview). */
   shareUrl?: string;
+  /** Shown at the end of the posting on the public page (the "Report this job" link). */
+  footer?: React.ReactNode;
 };
 
-export function JobView({ job, similar, codes, descriptionHtml, actions, shareUrl }: JobViewProps) {
+export function JobView({
+  job,
+  similar,
+  codes,
+  descriptionHtml,
+  actions,
+  shareUrl,
+  footer,
+}: JobViewProps) {
   // Picked specialties first, then the suggested ones.
   const specialties = [...job.specialties].sort(
     (a, b) => Number(a.source === "inferred") - Number(b.source === "inferred"),
@@ -188,6 +198,7 @@ export function JobView({ job, similar, codes, descriptionHtml, actions, shareUr
         {shareUrl && job.open ? (
           <ShareLinks url={shareUrl} title={`${job.title} at ${job.company?.name ?? ""}`} />
         ) : null}
+        {footer}
       </article>
       <aside>
         {job.company ? (
@@ -207,7 +218,14 @@ export function JobView({ job, similar, codes, descriptionHtml, actions, shareUr
             <p className="muted">
               {[job.company.headquarters, job.company.size].filter(Boolean).join(" · ")}
             </p>
-            {job.company.verified_at ? <p className="verified">✓ Verified employer</p> : null}
+            {job.company.verified_at ? (
+              <p className="verified">
+                ✓ Verified employer
+                {job.company.verified_domain ? (
+                  <span className="muted small"> · controls {job.company.verified_domain}</span>
+                ) : null}
+              </p>
+            ) : null}
             <p>
               <Link to={`/companies/${job.company.slug}`}>More jobs at {job.company.name}</Link>
             </p>

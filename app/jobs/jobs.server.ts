@@ -145,6 +145,7 @@ export function jobPageQuery(db: Kysely<DB>) {
             "c.headquarters",
             "c.size",
             "c.verified_at",
+            "c.verified_domain",
             logoVersion("c").as("logo_version"),
           ])
           .whereRef("c.id", "=", "jobs.company_id"),

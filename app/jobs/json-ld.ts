@@ -33,6 +33,7 @@ export type JobForLd = {
     slug?: string;
     website: string | null;
     logo_version?: string | null;
+    verified_at?: Date | string | null;
   } | null;
 };
 
@@ -59,7 +60,8 @@ export function jobPostingJsonLd(
     hiringOrganization: {
       "@type": "Organization",
       name: job.company?.name,
-      ...(job.company?.website ? { sameAs: job.company.website } : {}),
+      // We vouch for the website only once the company has proved it controls its domain.
+      ...(job.company?.website && job.company.verified_at ? { sameAs: job.company.website } : {}),
       ...(origin && job.company?.slug ? { url: `${origin}/companies/${job.company.slug}` } : {}),
       ...(origin && job.company?.slug && job.company.logo_version
         ? {

@@ -131,6 +131,7 @@ export async function listDashboardJobs({
         "jobs.published_at",
         "jobs.valid_through",
         "jobs.featured_until",
+        "jobs.held_since",
         "jobs.updated_at",
       ])
       .where("jobs.status", "!=", "removed")
@@ -171,13 +172,18 @@ export async function listDashboardJobs({
     series.set(row.job_id, list);
   }
   const rows = jobs.map((job) => {
-    const live = job.status === "published" && job.valid_through != null && job.valid_through > now;
+    // A held job's clock is paused at held_since: its days left are counted from there.
+    const held = job.status === "published" && job.held_since != null;
+    const clock = held ? (job.held_since as Date) : now;
+    const live =
+      job.status === "published" && job.valid_through != null && job.valid_through > clock;
     const daysLeft = live
-      ? Math.ceil(((job.valid_through as Date).getTime() - now.getTime()) / DAY)
+      ? Math.ceil(((job.valid_through as Date).getTime() - clock.getTime()) / DAY)
       : null;
     return {
       ...job,
-      live,
+      live: live && !held,
+      held,
       featured: Boolean(job.featured_until && job.featured_until > now),
       daysLeft,
       trend: series.get(job.id) ?? Array.from({ length: TREND_DAYS }, () => 0),

@@ -82,9 +82,9 @@ export default function CheckoutOrder() {
       {order.status === "pending" || order.status === "processing" ? (
         <p role="status">
           {stripePaymentStatus === "paid"
-            ? "Stripe has confirmed the payment; we are publishing your job now. This page updates by itself."
+            ? "Stripe has confirmed the payment; we are recording it now. This page updates by itself."
             : order.status === "processing"
-              ? "Your bank payment is being processed; the job goes live when it clears, and we will email you."
+              ? "Your bank payment is being processed; we will email you when it clears."
               : "We have not received the payment confirmation yet. This page updates by itself."}
         </p>
       ) : null}
@@ -118,6 +118,13 @@ export default function CheckoutOrder() {
             see it
           </Link>
           .
+        </Notice>
+      ) : null}
+      {order.status === "paid" && order.jobStatus === "pending_review" ? (
+        <Notice>
+          Your job is waiting for review by our team before it goes live. Its paid days start when
+          it is approved, so none are lost while it waits; we will email you the decision.{" "}
+          <Link to={`/employer/jobs/${order.jobId}`}>See what happens next</Link>.
         </Notice>
       ) : null}
       <p className="form-actions">

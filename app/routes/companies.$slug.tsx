@@ -72,12 +72,13 @@ export default function CompanyPage() {
         ) : null}
         <h1>
           {company.name}
-          {company.verified_at ? (
-            <span className="badge verified" title="We checked this employer">
-              ✓ Verified employer
-            </span>
-          ) : null}
+          {company.verified_at ? <span className="badge verified">✓ Verified employer</span> : null}
         </h1>
+        {company.verified_at && company.verified_domain ? (
+          <p className="small">
+            Verified: {company.name} showed our team it controls {company.verified_domain}.
+          </p>
+        ) : null}
         <p className="muted">
           {[company.kind ? COMPANY_KINDS[company.kind] : null, company.headquarters, company.size]
             .filter(Boolean)

@@ -133,8 +133,8 @@ export default function EmployerHome() {
                   ) : null}
                 </td>
                 <td data-label="Status">
-                  <span className={`status ${job.status}`}>
-                    {STATUS_LABELS[job.status] ?? job.status}
+                  <span className={`status ${job.held ? "held" : job.status}`}>
+                    {job.held ? "Paused" : (STATUS_LABELS[job.status] ?? job.status)}
                   </span>
                 </td>
                 <td className="numbers" data-label="Days left">

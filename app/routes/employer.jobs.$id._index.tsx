@@ -48,7 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       message: "Checkout canceled: nothing was charged. The job is waiting for you here.",
     });
   }
-  const [plans, credits, totals] = await Promise.all([
+  const [plans, credits, totals, review] = await Promise.all([
     listPlans(),
     creditsLeft(company.id),
     getJobTotals({ companyId: company.id, jobId: job.id }),

@@ -21,6 +21,7 @@ import {
   getCompanyJob,
   moveApplications,
 } from "~/applications/pipeline.server";
+import { Credentials } from "~/applications/applicant-board";
 import { requireEmployer } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList } from "~/components/forms";
@@ -161,7 +162,9 @@ export default function Applicant() {
             </>
           ) : null}
           <dt>Credentials</dt>
-          <dd>{applicant.credential_codes.join(", ") || "None listed"}</dd>
+          <dd>
+            <Credentials checks={applicant.credential_checks} />
+          </dd>
           {applicant.aapc_member_number ? (
             <>
               <dt>AAPC member number</dt>

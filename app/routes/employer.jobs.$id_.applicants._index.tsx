@@ -50,6 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const status = url.searchParams.get("status") ?? "";
   const credential = (url.searchParams.get("credential") ?? "").toUpperCase().slice(0, 20);
   const sort = url.searchParams.get("sort") === "oldest" ? "oldest" : "newest";
+  const verified = url.searchParams.get("verified") === "1";
   const [applicants, counts] = await Promise.all([
     listApplicants({
       companyId: company.id,
@@ -58,11 +59,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       status:
         view === "table" && (STATUSES as readonly string[]).includes(status) ? status : undefined,
       credential: credential || undefined,
+      verifiedOnly: verified,
       sort,
     }),
     countByStatus({ companyId: company.id, jobId: job.id }),
   ]);
-  return { job, applicants, counts, view, filters: { status, credential, sort } };
+  return { job, applicants, counts, view, filters: { status, credential, verified, sort } };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -137,6 +139,10 @@ export default function Applicants() {
               size={8}
             />
           </div>
+          <label className="choice">
+            <input type="checkbox" name="verified" value="1" defaultChecked={filters.verified} />{" "}
+            Verified credentials only
+          </label>
           <div className="field">
             <label htmlFor="filter-sort">Sort</label>
             <select id="filter-sort" name="sort" defaultValue={filters.sort}>
@@ -164,7 +170,7 @@ export default function Applicants() {
       ) : applicants.length === 0 ? (
         <p>
           No applicants match these filters.{" "}
-          <Link to={query({ credential: "", status: "" })}>Show all</Link>
+          <Link to={query({ credential: "", status: "", verified: "" })}>Show all</Link>
         </p>
       ) : (
         <>

@@ -73,6 +73,15 @@ export default function JobPageRoute() {
       {...page}
       shareUrl={page.canonical}
       actions={<SaveJob jobId={page.job.id} viewer={page.viewer} />}
+      footer={
+        page.job.open ? (
+          <p className="report-link">
+            <Link to={`/jobs/${page.job.id}/report`} rel="nofollow">
+              Report this job
+            </Link>
+          </p>
+        ) : null
+      }
     />
   );
 }

@@ -1,9 +1,11 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { goLiveRule } from "~/admin/moderation-text";
 import { getUser } from "~/auth/guards.server";
 import styles from "~/billing/employer.css?url";
 import { formatCents, listPlans } from "~/billing/plans.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { getEnv } from "~/utils/env.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
@@ -31,18 +33,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
       price: formatCents(plan.price_cents),
     })),
     upgrade: upgrade ? formatCents(upgrade.price_cents) : null,
+    goLive: goLiveRule(getEnv().MODERATION),
   };
 }
 
 export default function Pricing() {
-  const { plans, employer, upgrade } = useLoaderData<typeof loader>();
+  const { plans, employer, upgrade, goLive } = useLoaderData<typeof loader>();
   const start = employer ? "/employer/jobs/new" : "/signup?role=employer";
   return (
     <div className="container stack">
       <h1>Pricing</h1>
       <p className="lead">
-        Pay once per job; no subscription. A job goes live the moment its payment is confirmed, and
-        you can edit it while it runs at no charge.
+        Pay once per job; no subscription. You can edit a job while it runs at no charge.
+      </p>
+      <p>
+        {goLive} <Link to="/employer/verification">How verification works</Link>.
       </p>
       <ul className="plans">
         {plans.map((plan) => (
