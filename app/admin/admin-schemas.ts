@@ -71,6 +71,15 @@ export const SuspendSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("unsuspend") }),
 ]);
 
+export const ORDER_STATUSES = [
+  "pending",
+  "processing",
+  "paid",
+  "failed",
+  "refunded",
+  "disputed",
+] as const;
+
 export const RefundSchema = z.object({
   orderId: z.coerce.number().int().positive(),
   reason: reasonText("reason for the refund", 500),

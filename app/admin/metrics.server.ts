@@ -32,7 +32,7 @@ function daily(series: Record<string, RawBuilder<unknown>>) {
   `;
 }
 
-const since = () => sql`current_date - ${METRIC_DAYS - 1}::int`;
+const since = () => sql`(current_date - ${METRIC_DAYS - 1}::int)`;
 
 /** Rows of `table` per day of `column`, over the window, where `where` holds. */
 function countPerDay(table: string, column: string, where: RawBuilder<unknown> = sql`true`) {

@@ -128,15 +128,6 @@ export async function refundOrder(input: { orderId: number; actor: Actor; reason
   return sent.ok ? request : ({ ok: false, reason: "stripe_error", error: sent.error } as const);
 }
 
-export const ORDER_STATUSES = [
-  "pending",
-  "processing",
-  "paid",
-  "failed",
-  "refunded",
-  "disputed",
-] as const;
-
 /** Orders across companies, newest first, by status or by company name or order number. */
 export async function listAllOrders(input: { status?: string; q?: string; limit?: number }) {
   let query = getDb()

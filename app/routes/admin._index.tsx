@@ -15,7 +15,7 @@ export const meta: MetaFunction = () => [
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireAdmin(request);
   const [metrics, waiting] = await Promise.all([getSiteMetrics(), countWaiting()]);
-  return { name: user.name, metrics, waiting, now: new Date().toISOString() };
+  return { name: user.name, metrics, waiting, days: METRIC_DAYS, now: new Date().toISOString() };
 }
 
 const JOB_STATUS_LABELS: Record<string, string> = {
@@ -101,7 +101,7 @@ function Metric({
 }
 
 export default function AdminOverview() {
-  const { name, metrics, waiting, now } = useLoaderData<typeof loader>();
+  const { name, metrics, waiting, days: windowDays, now } = useLoaderData<typeof loader>();
   const days = (rows: { day: string }[]) => rows.map((r) => r.day);
   const column = <Row extends Record<string, unknown>>(rows: Row[], key: keyof Row) =>
     rows.map((r) => Number(r[key]));
@@ -122,7 +122,7 @@ export default function AdminOverview() {
     <>
       <h1>Operations</h1>
       <p className="muted">
-        Signed in as {name}, operator. Figures cover the last {METRIC_DAYS} days, UTC.
+        Signed in as {name}, operator. Figures cover the last {windowDays} days, UTC.
       </p>
       <ul className="headline-numbers" aria-label="Waiting for operators">
         <li>

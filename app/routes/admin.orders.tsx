@@ -6,8 +6,8 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { RefundSchema } from "~/admin/admin-schemas";
-import { listAllOrders, ORDER_STATUSES, refundOrder } from "~/admin/refunds.server";
+import { ORDER_STATUSES, RefundSchema } from "~/admin/admin-schemas";
+import { listAllOrders, refundOrder } from "~/admin/refunds.server";
 import { requireAdmin } from "~/auth/guards.server";
 import { formatCents } from "~/billing/plans.server";
 import { isLocalCheckout } from "~/billing/stripe.server";

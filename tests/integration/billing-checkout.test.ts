@@ -1,7 +1,5 @@
 // The Stripe SDK pointed at a local stand-in (node:http) that records what we send.
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { spendCredit } from "../../app/billing/credits.server";
 import { getStripe } from "../../app/billing/stripe.server";
 import { syncStripePlans } from "../../app/billing/stripe-sync.server";
@@ -9,7 +7,6 @@ import * as checkoutPage from "../../app/routes/checkout.$id";
 import * as devCheckout from "../../app/routes/dev.checkout.$id";
 import * as overview from "../../app/routes/employer.jobs.$id._index";
 import { getDb } from "../../app/utils/db.server";
-import { initEnv } from "../../app/utils/env.server";
 import { createUser } from "../factories/users";
 import { call, get, post } from "../routes";
 import {
@@ -19,97 +16,11 @@ import {
   jobRow,
   sessionEvent,
   signedRequest,
+  useStripeStandIn,
 } from "./billing-helpers";
 
-type Recorded = {
-  method: string;
-  path: string;
-  idempotencyKey: string | undefined;
-  body: URLSearchParams;
-};
-const requests: Recorded[] = [];
-let server: Server;
-let sessionPaymentStatus = "unpaid";
-
-beforeAll(async () => {
-  server = createServer((req, res) => {
-    let raw = "";
-    req.on("data", (chunk) => {
-      raw += chunk;
-    });
-    req.on("end", () => {
-      const path = req.url ?? "";
-      requests.push({
-        method: req.method ?? "",
-        path,
-        idempotencyKey: req.headers["idempotency-key"] as string | undefined,
-        body: new URLSearchParams(raw),
-      });
-      res.setHeader("content-type", "application/json");
-      if (req.method === "POST" && path === "/v1/customers") {
-        res.end(
-          JSON.stringify({
-            id: `cus_test_${new URLSearchParams(raw).get("metadata[company_id]")}`,
-            object: "customer",
-          }),
-        );
-      } else if (req.method === "POST" && path === "/v1/checkout/sessions") {
-        const order = new URLSearchParams(raw).get("client_reference_id");
-        res.end(
-          JSON.stringify({
-            id: `cs_test_${order}`,
-            object: "checkout.session",
-            url: `https://checkout.stripe.com/c/pay/cs_test_${order}`,
-            payment_status: "unpaid",
-          }),
-        );
-      } else if (req.method === "POST" && path === "/v1/products") {
-        res.end(
-          JSON.stringify({
-            id: `prod_${new URLSearchParams(raw).get("metadata[plan_code]")}`,
-            object: "product",
-          }),
-        );
-      } else if (req.method === "POST" && path === "/v1/prices") {
-        const body = new URLSearchParams(raw);
-        res.end(
-          JSON.stringify({
-            id: `price_${body.get("metadata[plan_code]")}_${body.get("unit_amount")}`,
-            object: "price",
-          }),
-        );
-      } else if (req.method === "POST" && /^\/v1\/(products|prices)\/[\w]+$/.test(path)) {
-        res.end(JSON.stringify({ id: path.split("/").pop(), object: "object" }));
-      } else if (req.method === "GET" && path.startsWith("/v1/checkout/sessions/")) {
-        res.end(
-          JSON.stringify({
-            id: path.split("/").pop(),
-            object: "checkout.session",
-            payment_status: sessionPaymentStatus,
-          }),
-        );
-      } else {
-        res.statusCode = 404;
-        res.end(JSON.stringify({ error: { message: `no stand-in for ${req.method} ${path}` } }));
-      }
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  process.env.STRIPE_SECRET_KEY = "sk_test_standin";
-  process.env.STRIPE_WEBHOOK_SECRET = "whsec_standin_secret";
-  process.env.STRIPE_API_BASE = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  process.env.PRICE_FEATURED_CENTS = "24900";
-  initEnv();
-});
-
-afterAll(async () => {
-  delete process.env.STRIPE_SECRET_KEY;
-  delete process.env.STRIPE_WEBHOOK_SECRET;
-  delete process.env.STRIPE_API_BASE;
-  delete process.env.PRICE_FEATURED_CENTS;
-  initEnv();
-  await new Promise((resolve) => server.close(resolve));
-});
+const stripe = useStripeStandIn({ PRICE_FEATURED_CENTS: "24900" });
+const requests = stripe.requests;
 
 describe("Stripe Checkout", () => {
   it("creates one customer per company and a session with the right price, customer, metadata, URLs and idempotency key", async () => {
@@ -211,7 +122,7 @@ describe("Stripe Checkout", () => {
       { id: String(jobId) },
     );
     const orderId = Number(/cs_test_(\d+)/.exec(started.location!)![1]);
-    sessionPaymentStatus = "paid";
+    stripe.sessionPaymentStatus = "paid";
     const page = await call(
       checkoutPage.loader,
       get(`/checkout/${orderId}?session_id=cs_test_${orderId}`, employer.cookie),
@@ -219,7 +130,7 @@ describe("Stripe Checkout", () => {
     );
     expect(page.body).toMatchObject({ order: { status: "pending" }, stripePaymentStatus: "paid" });
     expect((await jobRow(jobId)).status).toBe("pending_payment");
-    sessionPaymentStatus = "unpaid";
+    stripe.sessionPaymentStatus = "unpaid";
   });
 
   it("has no test-mode checkout page when Stripe keys are set", async () => {

@@ -1,7 +1,12 @@
-// Shared by the billing tests: a company with a draft job, orders, and signed Stripe events.
+// Shared by the billing tests: a company with a draft job, orders, signed Stripe events, and
+// a local stand-in for Stripe's API that the real SDK talks to.
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { faker } from "@faker-js/faker";
+import { afterAll, beforeAll } from "vitest";
 import { signTestPayload } from "../../app/billing/stripe.server";
 import { getDb } from "../../app/utils/db.server";
+import { initEnv } from "../../app/utils/env.server";
 import { buildJob, insertBuiltJobs } from "../factories/jobs";
 import { createUser } from "../factories/users";
 
@@ -163,4 +168,129 @@ export async function receiptCount(orderId: number) {
     .where("dedupe_key", "=", `receipt:order:${orderId}`)
     .executeTakeFirstOrThrow();
   return row.n;
+}
+
+export type StripeRequest = {
+  method: string;
+  path: string;
+  idempotencyKey: string | undefined;
+  body: URLSearchParams;
+};
+
+/**
+ * For the test file: a node:http stand-in for api.stripe.com, with the Stripe keys set so the
+ * real SDK calls it (STRIPE_API_BASE). It records every request and, like Stripe, answers a
+ * repeated idempotency key with the first answer. Extra settings apply while it runs.
+ */
+export function useStripeStandIn(settings: Record<string, string> = {}) {
+  const state = {
+    requests: [] as StripeRequest[],
+    sessionPaymentStatus: "unpaid",
+    /** Set to make the next POST /v1/refunds fail with this message. */
+    refundError: null as string | null,
+  };
+  const replies = new Map<string, { status: number; body: string }>();
+  let server: Server;
+  const answer = (method: string, path: string, body: URLSearchParams) => {
+    if (method === "POST" && path === "/v1/customers")
+      return { id: `cus_test_${body.get("metadata[company_id]")}`, object: "customer" };
+    if (method === "POST" && path === "/v1/checkout/sessions") {
+      const order = body.get("client_reference_id");
+      return {
+        id: `cs_test_${order}`,
+        object: "checkout.session",
+        url: `https://checkout.stripe.com/c/pay/cs_test_${order}`,
+        payment_status: "unpaid",
+      };
+    }
+    if (method === "POST" && path === "/v1/products")
+      return { id: `prod_${body.get("metadata[plan_code]")}`, object: "product" };
+    if (method === "POST" && path === "/v1/prices")
+      return {
+        id: `price_${body.get("metadata[plan_code]")}_${body.get("unit_amount")}`,
+        object: "price",
+      };
+    if (method === "POST" && /^\/v1\/(products|prices)\/[\w]+$/.test(path))
+      return { id: path.split("/").pop(), object: "object" };
+    if (method === "GET" && path.startsWith("/v1/checkout/sessions/"))
+      return {
+        id: path.split("/").pop(),
+        object: "checkout.session",
+        payment_status: state.sessionPaymentStatus,
+      };
+    if (method === "POST" && path === "/v1/refunds") {
+      const count = state.requests.filter((r) => r.path === "/v1/refunds").length;
+      return {
+        id: `re_test_${count}`,
+        object: "refund",
+        status: "succeeded",
+        payment_intent: body.get("payment_intent"),
+      };
+    }
+    return null;
+  };
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      let raw = "";
+      req.on("data", (chunk) => {
+        raw += chunk;
+      });
+      req.on("end", () => {
+        const path = req.url ?? "";
+        const key = req.headers["idempotency-key"] as string | undefined;
+        const body = new URLSearchParams(raw);
+        state.requests.push({ method: req.method ?? "", path, idempotencyKey: key, body });
+        res.setHeader("content-type", "application/json");
+        const replay = key ? replies.get(key) : undefined;
+        if (replay) {
+          res.statusCode = replay.status;
+          res.end(replay.body);
+          return;
+        }
+        let reply: { status: number; body: string };
+        if (path === "/v1/refunds" && state.refundError) {
+          reply = {
+            status: 400,
+            body: JSON.stringify({
+              error: { type: "invalid_request_error", message: state.refundError },
+            }),
+          };
+          state.refundError = null;
+        } else {
+          const object = answer(req.method ?? "", path, body);
+          reply = object
+            ? { status: 200, body: JSON.stringify(object) }
+            : {
+                status: 404,
+                body: JSON.stringify({
+                  error: { message: `no stand-in for ${req.method} ${path}` },
+                }),
+              };
+        }
+        if (key && reply.status === 200) replies.set(key, reply);
+        res.statusCode = reply.status;
+        res.end(reply.body);
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    Object.assign(process.env, {
+      STRIPE_SECRET_KEY: "sk_test_standin",
+      STRIPE_WEBHOOK_SECRET: "whsec_standin_secret",
+      STRIPE_API_BASE: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      ...settings,
+    });
+    initEnv();
+  });
+  afterAll(async () => {
+    for (const key of [
+      "STRIPE_SECRET_KEY",
+      "STRIPE_WEBHOOK_SECRET",
+      "STRIPE_API_BASE",
+      ...Object.keys(settings),
+    ])
+      delete process.env[key];
+    initEnv();
+    await new Promise((resolve) => server.close(resolve));
+  });
+  return state;
 }
