@@ -51,6 +51,9 @@ it("finds the protected route modules", () => {
       "employer._index.tsx",
       "employer.team.tsx",
       "admin._index.tsx",
+      "admin.review.$id.tsx",
+      "admin.orders.tsx",
+      "admin.audit.tsx",
     ]),
   );
 });
@@ -96,6 +99,28 @@ describe.each(files)("%s", (file) => {
         params,
       );
       expect(outcome.status).toBe(403);
+    }
+  });
+});
+
+// The operator column: every /admin page lets an operator in, and its action answers bad
+// input with 400 (never a 500, never a change).
+describe.each(files.filter((file) => file.startsWith("admin")))("%s as an operator", (file) => {
+  const { url, params } = urlFor(file);
+  it("lets an operator in, and refuses bad input", async () => {
+    const mod = (await import(path.join(routesDir, file))) as RouteModule;
+    if (mod.loader) {
+      const outcome = await call(mod.loader, get(url, cookies.admin), params);
+      // 404 is a missing record behind the id, not a refusal.
+      expect([200, 404], `${file} loader answered ${outcome.status}`).toContain(outcome.status);
+    }
+    if (mod.action) {
+      const outcome = await call(
+        mod.action,
+        post(url, { intent: "invite", email: "x@example.com", role: "owner" }, cookies.admin),
+        params,
+      );
+      expect(outcome.status, `${file} action answered ${outcome.status}`).toBe(400);
     }
   });
 });

@@ -2,6 +2,7 @@
 // resource route that touches applications called directly. Only the coder who applied and
 // the company the application was sent to get anything; every other cell is refused.
 import { beforeAll, describe, expect, it } from "vitest";
+import * as credentialChecks from "../../app/routes/admin.credentials";
 import * as list from "../../app/routes/employer.jobs.$id_.applicants._index";
 import * as detail from "../../app/routes/employer.jobs.$id_.applicants.$applicationId";
 import * as resume from "../../app/routes/employer.jobs.$id_.applicants.$applicationId_.resume";
@@ -39,6 +40,7 @@ let market: Awaited<ReturnType<typeof createMarket>>;
 let jobId: number;
 let applicationId: number;
 let fileId: number;
+let credentialId: number;
 const cookie = (role: Role) => (role === "visitor" ? undefined : market[role].cookie);
 
 function refused(outcome: Outcome) {
@@ -56,6 +58,18 @@ beforeAll(async () => {
   const row = (await applicationOf(jobId, market.coderA.id))!;
   applicationId = row.id;
   fileId = row.resume_file_id!;
+  const cpc = await getDb()
+    .selectFrom("credentials")
+    .select("id")
+    .where("code", "=", "CPC")
+    .executeTakeFirstOrThrow();
+  credentialId = (
+    await getDb()
+      .insertInto("candidate_credentials")
+      .values({ user_id: market.coderA.id, credential_id: cpc.id, member_number: "01234567" })
+      .returning("id")
+      .executeTakeFirstOrThrow()
+  ).id;
 });
 
 const params = () => ({ id: String(jobId), applicationId: String(applicationId) });
@@ -166,6 +180,20 @@ const cells: {
       ),
   },
   {
+    resource: "coder's credential (verification)",
+    operation: "change",
+    allowed: ["operator"],
+    attempt: (r) =>
+      call(
+        credentialChecks.action,
+        post(
+          "/admin/credentials",
+          { intent: "verify", credentialId: String(credentialId), method: "issuer_directory" },
+          cookie(r),
+        ),
+      ),
+  },
+  {
     resource: "notification settings",
     operation: "change",
     allowed: ["ownerX", "memberY"], // each for their own company; memberY owns company Y
@@ -207,6 +235,12 @@ describe("every refused cell is 403, 404 or a login redirect, and changes nothin
       .where("application_id", "=", applicationId)
       .execute();
     expect(events).toEqual([{ to_status: "new" }]);
+    const credential = await getDb()
+      .selectFrom("candidate_credentials")
+      .select("verified_at")
+      .where("id", "=", credentialId)
+      .executeTakeFirstOrThrow();
+    expect(credential.verified_at).toBeNull();
   });
 
   it("another coder's list and the operator never see the application", async () => {
