@@ -3,7 +3,6 @@
 // checkbox belongs to the page's one bulk-move form (id "bulk-move").
 import { Form, Link } from "@remix-run/react";
 import { formatDate, formatShortDate } from "~/jobs/format";
-import type { CredentialCheck } from "./credentials.server";
 import { plural } from "~/utils/plural";
 import {
   type ApplicationStatus,
@@ -12,6 +11,7 @@ import {
   PIPELINE,
   STATUS_LABELS,
 } from "./applications-schemas";
+import type { CredentialCheck } from "./credentials.server";
 
 export type BoardApplicant = {
   id: number;

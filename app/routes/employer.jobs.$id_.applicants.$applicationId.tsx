@@ -7,6 +7,7 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Credentials } from "~/applications/applicant-board";
 import {
   type ApplicationStatus,
   EMPLOYER_STATUSES,
@@ -21,7 +22,6 @@ import {
   getCompanyJob,
   moveApplications,
 } from "~/applications/pipeline.server";
-import { Credentials } from "~/applications/applicant-board";
 import { requireEmployer } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList } from "~/components/forms";

@@ -50,7 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const status = url.searchParams.get("status") ?? "";
   const credential = (url.searchParams.get("credential") ?? "").toUpperCase().slice(0, 20);
   const sort = url.searchParams.get("sort") === "oldest" ? "oldest" : "newest";
-  const verified = url.searchParams.get("verified") === "1";
+  const verified = url.searchParams.get("verified") === "1" ? "1" : "";
   const [applicants, counts] = await Promise.all([
     listApplicants({
       companyId: company.id,
@@ -59,7 +59,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       status:
         view === "table" && (STATUSES as readonly string[]).includes(status) ? status : undefined,
       credential: credential || undefined,
-      verifiedOnly: verified,
+      verifiedOnly: verified === "1",
       sort,
     }),
     countByStatus({ companyId: company.id, jobId: job.id }),
@@ -140,7 +140,12 @@ export default function Applicants() {
             />
           </div>
           <label className="choice">
-            <input type="checkbox" name="verified" value="1" defaultChecked={filters.verified} />{" "}
+            <input
+              type="checkbox"
+              name="verified"
+              value="1"
+              defaultChecked={filters.verified === "1"}
+            />{" "}
             Verified credentials only
           </label>
           <div className="field">
