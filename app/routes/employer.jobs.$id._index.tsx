@@ -14,6 +14,7 @@ import { creditsLeft, spendCredit } from "~/billing/credits.server";
 import styles from "~/billing/employer.css?url";
 import { jobReady, type Purpose, purposeAllowed, startCheckout } from "~/billing/orders.server";
 import { formatCents, listPlans } from "~/billing/plans.server";
+import { getVerificationStatus } from "~/companies/verification.server";
 import { ConfirmButton, ConfirmPage } from "~/components/confirm-button";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Notice } from "~/components/notice";
@@ -21,6 +22,7 @@ import { formatDate, jobPath } from "~/jobs/format";
 import { closeJob, deleteDraft, getCompanyJob } from "~/jobs/posting.server";
 import { getJobTotals } from "~/jobs/posting-stats.server";
 import { askToConfirm, isConfirmed } from "~/utils/confirm.server";
+import { getEnv } from "~/utils/env.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseId } from "~/utils/http";
 import { plural } from "~/utils/plural";
@@ -48,12 +50,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       message: "Checkout canceled: nothing was charged. The job is waiting for you here.",
     });
   }
-  const [plans, credits, totals, review] = await Promise.all([
+  const [plans, credits, totals, review, verification] = await Promise.all([
     listPlans(),
     creditsLeft(company.id),
     getJobTotals({ companyId: company.id, jobId: job.id }),
     getJobReviewState({ companyId: company.id, jobId: job.id }),
+    getVerificationStatus(company.id),
   ]);
+  const moderation = getEnv().MODERATION;
   const now = new Date();
   const can = (purpose: Purpose) => purposeAllowed(purpose, job, now);
   return {
@@ -87,6 +91,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         }
       : null,
     ready: jobReady(job),
+    // What happens after payment when the job is not live: it may wait for review first.
+    waitsForReview:
+      moderation === "all"
+        ? ("all" as const)
+        : moderation === "new-companies" && !verification.company.verified_at
+          ? ("unverified" as const)
+          : null,
     canPublish: can("publish"),
     canRenew: can("renew"),
     canUpgrade: can("upgrade"),
@@ -206,8 +217,18 @@ export default function JobOverview() {
 }
 
 function Overview({ error }: { error: string | null }) {
-  const { job, review, ready, canPublish, canRenew, canUpgrade, credits, plans, totals } =
-    useLoaderData<typeof loader>();
+  const {
+    job,
+    review,
+    waitsForReview,
+    ready,
+    canPublish,
+    canRenew,
+    canUpgrade,
+    credits,
+    plans,
+    totals,
+  } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
   const postPlans = plans.filter((p) => p.kind === "post");
@@ -263,6 +284,21 @@ function Overview({ error }: { error: string | null }) {
             </Notice>
           ) : null}
           {canRenew ? <p>Renewing adds 30 days; renewing early keeps the days left.</p> : null}
+          {waitsForReview && (canPublish || job.status === "expired") ? (
+            <p>
+              {waitsForReview === "all"
+                ? "After payment our team checks the job before it goes live"
+                : "Your company is not verified yet, so after payment our team checks the job before it goes live"}
+              : its 30 days start when it is approved.
+              {waitsForReview === "unverified" ? (
+                <>
+                  {" "}
+                  <Link to="/employer/verification">Verify your company</Link> to skip the wait next
+                  time.
+                </>
+              ) : null}
+            </p>
+          ) : null}
           {credits > 0 ? (
             <Form method="post">
               <input type="hidden" name="intent" value="credit" />

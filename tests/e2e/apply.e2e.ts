@@ -1,27 +1,17 @@
 import { readFileSync } from "node:fs";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoCompanies } from "../../db/seed/content";
 import { tinyPdf } from "../factories/files";
 import {
   expectAccessible,
   launch,
+  logIn,
   noBrowser,
   openPage,
   SCREENS,
   type Screen,
-  waitForSignedIn,
 } from "./browser";
-
-const DEMO_PASSWORD = "medcode-demo";
-
-async function logIn(page: Page, email: string) {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Log in" }).click();
-  await waitForSignedIn(page);
-}
 
 describe.skipIf(noBrowser).each(SCREENS)(
   "applying and tracking (Chromium, $name)",

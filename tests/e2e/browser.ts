@@ -70,3 +70,14 @@ export async function expectAccessible(page: Page) {
 export async function waitForSignedIn(page: Page) {
   await page.locator('form[action="/logout"]').waitFor({ state: "attached" });
 }
+
+export const DEMO_PASSWORD = "medcode-demo";
+
+/** Signs a demo account in through the log-in form. */
+export async function logIn(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Log in" }).click();
+  await waitForSignedIn(page);
+}

@@ -1,6 +1,14 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, launch, noBrowser, openPage, SCREENS, waitForSignedIn } from "./browser";
+import {
+  expectAccessible,
+  launch,
+  logIn,
+  noBrowser,
+  openPage,
+  SCREENS,
+  waitForSignedIn,
+} from "./browser";
 
 const stamp = Date.now();
 
@@ -32,7 +40,7 @@ describe.skipIf(noBrowser).each(SCREENS)("employers (Chromium, $name)", (screen)
     await browser?.close();
   });
 
-  it("an employer writes a job, previews it, pays in test mode, finds it live, and renews it", async () => {
+  it("a new employer writes a job, previews it and pays; it waits for review until an operator approves it; then it is in search and renews", async () => {
     const { page, problems, close } = await openPage(browser, { screen });
     const email = `e2e-employer-${stamp}-${screen.name}@example.com`;
     await page.goto("/signup?role=employer");
@@ -74,6 +82,37 @@ describe.skipIf(noBrowser).each(SCREENS)("employers (Chromium, $name)", (screen)
 
     await page.getByRole("button", { name: /Pay and publish: Standard/ }).click();
     await payInTestMode(page);
+    // A company that is not verified yet waits for review; its paid days wait with it.
+    await page.getByText("Your job is waiting for review by our team").waitFor();
+    // (Another filter than the search below: /jobs keeps a search's counts for a few seconds.)
+    await page.goto(`/jobs?q=${word}&setting=remote`);
+    expect(await page.getByRole("link", { name: title, exact: true }).count()).toBe(0);
+    await page.goto("/employer");
+    await page
+      .getByRole("row", { name: new RegExp(word) })
+      .getByText("In review")
+      .waitFor();
+    await page
+      .getByRole("row", { name: new RegExp(word) })
+      .getByRole("link", { name: title, exact: true })
+      .click();
+    await page.getByRole("heading", { name: "In review" }).waitFor();
+    await page.getByText("Its 30 paid days start when it is approved").waitFor();
+
+    // The demo operator clears the queue.
+    const operator = await openPage(browser, { screen });
+    await logIn(operator.page, "admin@example.com");
+    await operator.page.goto("/admin/review");
+    await expectAccessible(operator.page);
+    await operator.page.getByRole("link", { name: title }).click();
+    await operator.page.getByRole("heading", { name: "Why it waits" }).waitFor();
+    await operator.page.getByText("Company not verified").waitFor();
+    await expectAccessible(operator.page);
+    await operator.page.getByRole("button", { name: "Approve" }).click();
+    await operator.page.getByText("Approved: the job is live now").waitFor();
+    expect(await operator.page.getByRole("link", { name: title }).count()).toBe(0);
+    expect(operator.problems).toEqual([]);
+    await operator.close();
 
     await page.goto(`/jobs?q=${word}`);
     await page.getByRole("link", { name: title }).first().waitFor();
