@@ -322,10 +322,11 @@ export async function lapseVerificationOnNewDomain(
 ) {
   const company = await trx
     .selectFrom("companies")
-    .select(["verified_at", "verified_domain"])
+    .select("verified_domain")
     .where("id", "=", input.companyId)
     .executeTakeFirstOrThrow();
-  if (!company.verified_at || websiteDomain(input.website) === company.verified_domain)
+  // A badge granted before domains were recorded vouches for no domain: nothing to lapse.
+  if (!company.verified_domain || websiteDomain(input.website) === company.verified_domain)
     return false;
   await trx
     .updateTable("companies")

@@ -89,7 +89,7 @@ export default function CredentialChecks() {
       {credentials.length === 0 ? (
         <p>{show === "unverified" ? "Nothing is waiting." : "None verified yet."}</p>
       ) : (
-        <table className="table">
+        <table className="table stacked">
           <caption className="visually-hidden">Credentials</caption>
           <thead>
             <tr>
@@ -103,17 +103,17 @@ export default function CredentialChecks() {
           <tbody>
             {credentials.map((c) => (
               <tr key={c.id}>
-                <td>
+                <td data-label="Coder">
                   <Link to={`/admin/users/${c.user_id}`}>{c.user_name}</Link>
                 </td>
-                <td>
+                <td data-label="Credential">
                   {c.code} <span className="muted small">{c.issuer}</span>
                   {c.verify_note ? <div className="muted small">{c.verify_note}</div> : null}
                 </td>
-                <td>
+                <td data-label="Member number">
                   <code>{c.member_number}</code>
                 </td>
-                <td>
+                <td data-label="Expires">
                   {c.expires_on ?? "not given"}
                   {c.expired ? <strong> (expired)</strong> : null}
                 </td>

@@ -124,7 +124,7 @@ export default function Orders() {
       {orders.length === 0 ? (
         <p>No orders match.</p>
       ) : (
-        <table className="table">
+        <table className="table stacked">
           <caption className="visually-hidden">Orders, newest first</caption>
           <thead>
             <tr>
@@ -141,25 +141,27 @@ export default function Orders() {
           <tbody>
             {orders.map((o) => (
               <tr key={o.id}>
-                <td>
+                <td data-label="Order">
                   #{o.id}
                   <div className="muted small">{formatDate(o.created_at)}</div>
                 </td>
-                <td>
+                <td data-label="Company">
                   <Link to={`/admin/companies/${o.company_id}`}>{o.company_name}</Link>
                 </td>
-                <td>
+                <td data-label="Item">
                   {o.plan_name}
                   {o.job_title ? `: ${o.job_title}` : ""}
                 </td>
-                <td className="numbers">{o.amount}</td>
-                <td>
+                <td data-label="Amount" className="numbers">
+                  {o.amount}
+                </td>
+                <td data-label="Status">
                   <span className={`status ${o.status}`}>{o.status}</span>
                   {o.paid_at ? (
                     <div className="muted small">paid {formatDate(o.paid_at)}</div>
                   ) : null}
                 </td>
-                <td>
+                <td data-label="Refund">
                   {o.refund_requested_at && o.status === "paid" && !o.refund_error ? (
                     <span className="small">
                       Asked of Stripe {formatDate(o.refund_requested_at)}, waiting for its

@@ -19,6 +19,9 @@ type Ids = {
   company: string;
   fileId: string;
   orderId: string;
+  review: string;
+  adminCompany: string;
+  adminUser: string;
 };
 
 /** A sample address for every route module that renders a page, and who looks at it. */
@@ -27,6 +30,19 @@ const PAGES: Record<string, { who: Who; url: (ids: Ids) => string }> = {
   "_index.tsx": { who: "visitor", url: () => "/" },
   "about.tsx": { who: "visitor", url: () => "/about" },
   "admin._index.tsx": { who: "operator", url: () => "/admin" },
+  "admin.tsx": { who: "operator", url: () => "/admin/rules" },
+  "admin.audit.tsx": { who: "operator", url: () => "/admin/audit" },
+  "admin.companies.$id.tsx": { who: "operator", url: (i) => i.adminCompany },
+  "admin.companies._index.tsx": { who: "operator", url: () => "/admin/companies" },
+  "admin.credentials.tsx": { who: "operator", url: () => "/admin/credentials" },
+  "admin.orders.tsx": { who: "operator", url: () => "/admin/orders" },
+  "admin.reports.tsx": { who: "operator", url: () => "/admin/reports?show=all" },
+  "admin.review.$id.tsx": { who: "operator", url: (i) => i.review },
+  "admin.review._index.tsx": { who: "operator", url: () => "/admin/review" },
+  "admin.rules.tsx": { who: "operator", url: () => "/admin/rules" },
+  "admin.users.$id.tsx": { who: "operator", url: (i) => i.adminUser },
+  "admin.users._index.tsx": { who: "operator", url: () => "/admin/users" },
+  "admin.verifications.tsx": { who: "operator", url: () => "/admin/verifications" },
   "checkout.$id.tsx": { who: "employer", url: (i) => `/checkout/${i.orderId}` },
   "codes.$code.tsx": { who: "visitor", url: () => "/codes/99213" },
   "codes._index.tsx": { who: "visitor", url: () => "/codes?code=zz" },
@@ -61,10 +77,12 @@ const PAGES: Record<string, { who: Who; url: (ids: Ids) => string }> = {
   "employer.jobs.new.tsx": { who: "employer", url: () => "/employer/jobs/new" },
   "employer.settings.tsx": { who: "employer", url: () => "/employer/settings" },
   "employer.team.tsx": { who: "employer", url: () => "/employer/team" },
+  "employer.verification.tsx": { who: "employer", url: () => "/employer/verification" },
   "forgot-password.tsx": { who: "visitor", url: () => "/forgot-password" },
   "invites.$token.tsx": { who: "visitor", url: () => "/invites/not-a-real-token" },
   "jobs.$id.$slug.tsx": { who: "visitor", url: (i) => i.job },
   "jobs.$id.apply.tsx": { who: "visitor", url: (i) => `/jobs/${i.jobId}/apply` },
+  "jobs.$id.report.tsx": { who: "visitor", url: (i) => `/jobs/${i.jobId}/report` },
   "jobs._index.tsx": { who: "visitor", url: () => "/jobs?q=coder&setting=remote" },
   "login.tsx": { who: "visitor", url: () => "/login" },
   "me.applications.tsx": { who: "coder", url: () => "/me/applications" },
@@ -78,6 +96,7 @@ const PAGES: Record<string, { who: Who; url: (ids: Ids) => string }> = {
   "specialties.$slug.tsx": { who: "visitor", url: () => "/specialties/cardiology" },
   "specialties._index.tsx": { who: "visitor", url: () => "/specialties" },
   "verify-email.tsx": { who: "visitor", url: () => "/verify-email" },
+  "verify-company.tsx": { who: "visitor", url: () => "/verify-company?token=expired" },
 };
 
 /** Route modules that render a page (resource routes export no component). */
@@ -149,6 +168,19 @@ async function findIds(contexts: Record<Who, BrowserContext>): Promise<Ids> {
   const orderId = /\/(\d+)$/.exec(started.headers().location ?? "")?.[1] ?? "0";
   await employer.close();
 
+  const operator = await contexts.operator.newPage();
+  const firstLink = async (path: string, pattern: RegExp) => {
+    await operator.goto(path);
+    const hrefs = await operator
+      .locator("main a")
+      .evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
+    return hrefs.find((href) => pattern.test(href));
+  };
+  const review = (await firstLink("/admin/review", /^\/admin\/review\/\d+$/)) ?? "/admin/review/1";
+  const adminCompany = (await firstLink("/admin/companies", /^\/admin\/companies\/\d+$/))!;
+  const adminUser = (await firstLink("/admin/users", /^\/admin\/users\/\d+$/))!;
+  await operator.close();
+
   const coder = await contexts.coder.newPage();
   await coder.goto("/me/profile");
   const file = await coder.locator('a[href^="/me/files/"]').first().getAttribute("href");
@@ -161,6 +193,9 @@ async function findIds(contexts: Record<Who, BrowserContext>): Promise<Ids> {
     company,
     fileId: file?.split("/")[3] ?? "0",
     orderId,
+    review,
+    adminCompany,
+    adminUser,
   };
 }
 

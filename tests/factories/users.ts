@@ -43,10 +43,7 @@ export async function createUser(
       .values({
         name: `Company ${counter}`,
         slug: `company-${process.pid}-${counter}-${user.id}`,
-        website: `https://company-${counter}.example.com`,
         verified_at: options.companyVerified === false ? null : new Date(),
-        verified_domain:
-          options.companyVerified === false ? null : `company-${counter}.example.com`,
       })
       .returning("id")
       .executeTakeFirstOrThrow();
