@@ -403,8 +403,8 @@ function ReviewNotice({ review }: { review: ReviewState }) {
         {review.unverifiedCompany ? (
           <>
             {" "}
-            <Link to="/employer/verification">Verify your company</Link> and its next jobs go live
-            without waiting.
+            <Link to="/employer/verification">Verify your company</Link> and its next jobs skip this
+            check.
           </>
         ) : null}
       </p>
