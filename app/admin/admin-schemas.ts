@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idField, textArea, textField } from "~/utils/text-fields";
 
 // Operators' forms and the public report form: shared by the pages (client hints) and their
 // actions (the check).
@@ -15,8 +16,7 @@ export const REPORT_REASONS = {
 export type ReportReason = keyof typeof REPORT_REASONS;
 
 const reasonText = (what: string, max = 2000) =>
-  z
-    .string({ error: `Write the ${what}.` })
+  textArea({ error: `Write the ${what}.` })
     .trim()
     .min(3, `Write the ${what} (at least 3 characters).`)
     .max(max, `Use at most ${max.toLocaleString("en-US")} characters.`);
@@ -25,8 +25,8 @@ export const ReportSchema = z.object({
   reason: z.enum(Object.keys(REPORT_REASONS) as [ReportReason], {
     error: "Choose what is wrong with this job.",
   }),
-  note: z.string().trim().max(2000, "Use at most 2,000 characters.").optional(),
-  website: z.string().optional(), // honeypot
+  note: textArea().trim().max(2000, "Use at most 2,000 characters.").optional(),
+  website: textField().optional(), // honeypot
 });
 
 export const ReviewDecisionSchema = z.discriminatedUnion("intent", [
@@ -37,30 +37,29 @@ export const ReviewDecisionSchema = z.discriminatedUnion("intent", [
 
 export const ReportDecisionSchema = z.object({
   intent: z.enum(["dismiss", "remove"]),
-  jobId: z.coerce.number().int().positive(),
-  note: z.string().trim().max(2000).optional(),
+  jobId: idField(),
+  note: textArea().trim().max(2000).optional(),
 });
 
 export const SpamRuleSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("add"),
     kind: z.enum(["domain", "phrase"], { error: "Choose a domain or a phrase." }),
-    value: z
-      .string({ error: "Type the domain or phrase." })
+    value: textField({ error: "Type the domain or phrase." })
       .trim()
       .toLowerCase()
       .min(2, "Use at least 2 characters.")
       .max(200, "Use at most 200 characters."),
-    note: z.string().trim().max(300).optional(),
+    note: textField().trim().max(300).optional(),
   }),
-  z.object({ intent: z.literal("remove"), ruleId: z.coerce.number().int().positive() }),
+  z.object({ intent: z.literal("remove"), ruleId: idField() }),
   z.object({
     intent: z.literal("settings"),
-    maxLinks: z.coerce
-      .number({ error: "Use a whole number from 0 to 100." })
-      .int("Use a whole number from 0 to 100.")
-      .min(0, "Use a whole number from 0 to 100.")
-      .max(100, "Use a whole number from 0 to 100."),
+    maxLinks: textField({ error: "Use a whole number from 0 to 100." })
+      .trim()
+      .regex(/^\d{1,3}$/, "Use a whole number from 0 to 100.")
+      .transform(Number)
+      .refine((n) => n <= 100, "Use a whole number from 0 to 100."),
     flagOffsiteContact: z.preprocess((v) => v === "on", z.boolean()),
     flagApplicantFees: z.preprocess((v) => v === "on", z.boolean()),
   }),
@@ -81,19 +80,19 @@ export const ORDER_STATUSES = [
 ] as const;
 
 export const RefundSchema = z.object({
-  orderId: z.coerce.number().int().positive(),
+  orderId: idField(),
   reason: reasonText("reason for the refund", 500),
 });
 
 export const VerificationDecisionSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("grant"),
-    requestId: z.coerce.number().int().positive(),
-    note: z.string().trim().max(2000).optional(),
+    requestId: idField(),
+    note: textArea().trim().max(2000).optional(),
   }),
   z.object({
     intent: z.literal("refuse"),
-    requestId: z.coerce.number().int().positive(),
+    requestId: idField(),
     note: reasonText("reason the company will read"),
   }),
 ]);
@@ -107,18 +106,18 @@ export const CREDENTIAL_CHECK_METHODS = {
 export const CredentialCheckSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("verify"),
-    credentialId: z.coerce.number().int().positive(),
+    credentialId: idField(),
     method: z.enum(
       Object.keys(CREDENTIAL_CHECK_METHODS) as [keyof typeof CREDENTIAL_CHECK_METHODS],
       {
         error: "Say how you checked it.",
       },
     ),
-    note: z.string().trim().max(500).optional(),
+    note: textField().trim().max(500).optional(),
   }),
   z.object({
     intent: z.literal("unverify"),
-    credentialId: z.coerce.number().int().positive(),
+    credentialId: idField(),
     note: reasonText("reason", 500),
   }),
 ]);
@@ -150,8 +149,7 @@ export const AUDIT_ACTIONS = [
   "admin.grant",
 ] as const;
 
-const isoDate = z
-  .string()
+const isoDate = textField()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
   .refine((v) => !Number.isNaN(Date.parse(v)));
 
@@ -161,10 +159,10 @@ export const AuditFilterSchema = z.object({
     .enum(["job", "company", "user", "order", "credential", "spam_rule", "spam_settings"])
     .optional()
     .catch(undefined),
-  subjectId: z.coerce.number().int().positive().optional().catch(undefined),
-  companyId: z.coerce.number().int().positive().optional().catch(undefined),
-  actor: z.string().trim().max(120).optional().catch(undefined),
+  subjectId: idField().optional().catch(undefined),
+  companyId: idField().optional().catch(undefined),
+  actor: textField().trim().max(120).optional().catch(undefined),
   from: isoDate.optional().catch(undefined),
   to: isoDate.optional().catch(undefined),
-  before: z.coerce.number().int().positive().optional().catch(undefined),
+  before: idField().optional().catch(undefined),
 });

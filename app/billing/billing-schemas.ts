@@ -3,7 +3,7 @@ import { textField } from "~/utils/text-fields";
 
 // What the job page's payment buttons send. Unknown plans reach startCheckout as "bad_plan".
 export const JobActionSchema = z.object({
-  intent: z.enum(["checkout", "upgrade", "credit", "close", "delete"], {
+  intent: z.enum(["checkout", "upgrade", "credit", "close", "delete", "resubmit"], {
     error: "Unknown action.",
   }),
   plan: textField()

@@ -34,8 +34,7 @@ export const CompanyProfileSchema = z.object({
 });
 
 export const VerificationRequestSchema = z.object({
-  workEmail: z
-    .string({ error: "Enter your work email address." })
+  workEmail: textField({ error: "Enter your work email address." })
     .trim()
     .pipe(z.email("Enter an email address like you@yourcompany.com.").max(254)),
 });
