@@ -58,9 +58,21 @@ export async function payFor(
   });
   const outcome = await call(
     webhook.action,
-    signedRequest(sessionEvent("checkout.session.completed", { id: orderId, jobId })),
+    signedRequest(
+      sessionEvent(
+        "checkout.session.completed",
+        { id: orderId, jobId },
+        { amount_subtotal: options.amountCents ?? 9900, amount_total: options.amountCents ?? 9900 },
+      ),
+    ),
   );
   if (outcome.status !== 200) throw new Error(`webhook answered ${outcome.status}`);
+  const { status } = await getDb()
+    .selectFrom("orders")
+    .select("status")
+    .where("id", "=", orderId)
+    .executeTakeFirstOrThrow();
+  if (status !== "paid") throw new Error(`order ${orderId} is ${status} after the webhook`);
   return orderId;
 }
 
