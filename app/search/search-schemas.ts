@@ -29,6 +29,8 @@ export type SearchFilters = {
   setting: Setting[];
   type: EmploymentType[];
   level: Level[];
+  /** An employer's slug: that company's jobs only. */
+  company: string;
   salaryMin: number | null;
   location: string;
   radius: number;
@@ -45,6 +47,7 @@ export const emptyFilters: SearchFilters = {
   setting: [],
   type: [],
   level: [],
+  company: "",
   salaryMin: null,
   location: "",
   radius: DEFAULT_RADIUS,
@@ -136,6 +139,10 @@ export function parseSearchParams(params: URLSearchParams): {
   if (goodCredential.length < credential.length)
     notes.push("Ignored a credential that is not a credential code.");
 
+  const typedCompany = params.get("company")?.trim().toLowerCase() ?? "";
+  const company = /^[a-z0-9-]{1,100}$/.test(typedCompany) ? typedCompany : "";
+  if (typedCompany && !company) notes.push("Ignored an employer that is not an employer's name.");
+
   const numberParam = (name: string, schema: z.ZodType<number>, message: string) => {
     const raw = params.get(name);
     if (raw === null || raw.trim() === "") return null;
@@ -186,6 +193,7 @@ export function parseSearchParams(params: URLSearchParams): {
       setting: pickList(params.getAll("setting"), SETTING_VALUES, "setting", notes),
       type: pickList(params.getAll("type"), TYPE_VALUES, "job type", notes),
       level: pickList(params.getAll("level"), LEVEL_VALUES, "level", notes),
+      company,
       salaryMin,
       location,
       radius,
@@ -208,6 +216,7 @@ export function toSearchParams(filters: Partial<SearchFilters>): URLSearchParams
   for (const s of f.setting) params.append("setting", s);
   for (const t of f.type) params.append("type", t);
   for (const l of f.level) params.append("level", l);
+  if (f.company) params.set("company", f.company);
   if (f.salaryMin != null) params.set("salary_min", String(f.salaryMin));
   if (f.location) {
     params.set("location", f.location);

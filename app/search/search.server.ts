@@ -1,23 +1,36 @@
 // Job search for /jobs and the feeds: full-text with a typo-tolerant fallback, filters,
 // facet counts, featured pinning and stable pagination. Decision record 008 explains why.
-import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from "kysely";
+import {
+  type Expression,
+  type ExpressionBuilder,
+  type Kysely,
+  type RawBuilder,
+  type SqlBool,
+  sql,
+} from "kysely";
 import type { DB } from "#db/types";
 import { cardColumns, cardCredentials, isOpen } from "~/jobs/jobs.server";
 import { cached, clearCache } from "~/utils/cache.server";
 import { getDb } from "~/utils/db.server";
 import {
+  boundingBox,
+  boxLiteral,
+  jobConditions,
+  locationCondition,
+  type MatchTerms,
+  nearCondition,
+  remoteEligible,
+} from "./conditions.server";
+import {
   effectiveSort,
   emptyFilters,
   MAX_RADIUS,
   RADIUS_CHOICES,
-  SETTING_VALUES,
   type SearchFilters,
   type Setting,
 } from "./search-schemas";
 
 export const PAGE_SIZE = 20;
-const EARTH_RADIUS_MILES = 3958.8;
-const MILES_PER_DEGREE_LAT = 69.0;
 
 export type Place = { label: string; latitude: number; longitude: number; state: string };
 
@@ -97,6 +110,7 @@ export type ResolvedSearch = {
   /** Title and company matched by trigram similarity (used when full-text finds nothing). */
   fuzzy: boolean;
   place: Place | null;
+  company: { id: number; name: string } | null;
   specialtyIds: number[];
   credentialIds: number[];
   notes: string[];
@@ -108,7 +122,7 @@ export async function resolveSearch(
 ): Promise<ResolvedSearch> {
   const notes: string[] = [];
   const filters = { ...input };
-  const [reference, keyword, place] = await Promise.all([
+  const [reference, keyword, place, company] = await Promise.all([
     loadReference(db),
     filters.q
       ? sql<{ tsquery: string; nodes: number }>`
@@ -118,7 +132,18 @@ export async function resolveSearch(
           .then((r) => r.rows[0])
       : null,
     filters.location ? resolvePlace(filters.location, db) : null,
+    filters.company
+      ? db
+          .selectFrom("companies")
+          .select(["id", "name"])
+          .where("slug", "=", filters.company)
+          .executeTakeFirst()
+      : undefined,
   ]);
+  if (filters.company && !company) {
+    notes.push("We could not find that employer: showing jobs at every employer.");
+    filters.company = "";
+  }
 
   const specialties = filters.specialty.map((slug) => ({
     slug,
@@ -168,6 +193,7 @@ export async function resolveSearch(
     keyword: resolvedKeyword,
     fuzzy: false,
     place,
+    company: company ?? null,
     specialtyIds: specialties.flatMap((s) => (s.row ? [s.row.id] : [])),
     credentialIds: credentials.flatMap((c) => (c.row ? [c.row.id] : [])),
     notes,
@@ -183,95 +209,68 @@ export function effectiveSettings(search: Pick<ResolvedSearch, "filters" | "plac
   return [];
 }
 
+/** A search's values as the operands of the shared conditions (conditions.server.ts). */
+export function searchTerms(search: ResolvedSearch): MatchTerms {
+  const f = search.filters;
+  const settings = effectiveSettings(search);
+  const place = search.place;
+  const value = <T>(v: RawBuilder<T>) => ({ value: v });
+  return {
+    tsquery: search.keyword ? value(sql<string>`${search.keyword.tsquery}::tsquery`) : null,
+    levels: f.level.length ? value(sql<string[]>`${f.level}::text[]`) : null,
+    salaryMin: f.salaryMin != null ? value(sql<number>`${f.salaryMin}::int`) : null,
+    postedDays: f.posted != null ? value(sql<number>`${f.posted}::int`) : null,
+    companyId: search.company ? value(sql<number>`${search.company.id}::int`) : null,
+    specialtyIds: search.specialtyIds.length
+      ? value(sql<number[]>`${search.specialtyIds}::int[]`)
+      : null,
+    credentialIds: search.credentialIds.length
+      ? value(sql<number[]>`${search.credentialIds}::int[]`)
+      : null,
+    settings: settings.length ? value(sql<string[]>`${settings}::text[]`) : null,
+    types: f.type.length ? value(sql<string[]>`${f.type}::text[]`) : null,
+    place: place
+      ? {
+          latitude: sql<number>`${place.latitude}::float8`,
+          longitude: sql<number>`${place.longitude}::float8`,
+          state: sql<string>`${place.state}::text`,
+          radius: sql<number>`${f.radius}::int`,
+          box: sql<string>`${boxLiteral(boundingBox(place, f.radius))}`,
+        }
+      : null,
+  };
+}
+
 function keywordCondition(search: ResolvedSearch): Expression<SqlBool> | null {
-  if (!search.keyword) return null;
-  if (search.fuzzy) {
+  if (search.keyword && search.fuzzy) {
     const text = search.keyword.text;
     return sql<SqlBool>`(jobs.title %> ${text} or jobs.company_id in (select c.id from companies c where c.name %> ${text}))`;
   }
-  return sql<SqlBool>`jobs.search_vector @@ ${search.keyword.tsquery}::tsquery`;
+  return jobConditions(searchTerms(search)).keyword;
 }
 
-function nearCondition(place: Place, radius: number): Expression<SqlBool> {
-  const dLat = radius / MILES_PER_DEGREE_LAT;
-  const dLng =
-    radius / (MILES_PER_DEGREE_LAT * Math.max(0.01, Math.cos((place.latitude * Math.PI) / 180)));
-  return sql<SqlBool>`(jobs.latitude is not null and jobs.longitude is not null
-    and point(jobs.longitude, jobs.latitude) <@ box(point(${place.longitude - dLng}, ${place.latitude - dLat}), point(${place.longitude + dLng}, ${place.latitude + dLat}))
-    and ${distanceMiles(place)} <= ${radius})`;
+function locationFor(search: ResolvedSearch, settings: Setting[]) {
+  return locationCondition(searchTerms(search).place, settings);
 }
 
-/** Great-circle (haversine) distance in miles from a place to a job's coordinates. */
-function distanceMiles(place: Place) {
-  return sql<number>`(${2 * EARTH_RADIUS_MILES} * asin(sqrt(
-    power(sin(radians(jobs.latitude - ${place.latitude}::float8) / 2), 2) +
-    cos(radians(${place.latitude}::float8)) * cos(radians(jobs.latitude)) *
-    power(sin(radians(jobs.longitude - ${place.longitude}::float8) / 2), 2))))`;
-}
-
-/** Remote jobs open to someone living in the place's state (no list means anywhere in the US). */
-function remoteEligible(place: Place): Expression<SqlBool> {
-  return sql<SqlBool>`(jobs.setting = 'remote' and (cardinality(jobs.remote_states) = 0 or ${place.state} = any(jobs.remote_states)))`;
-}
-
-/**
- * The location condition for the settings in play: on-site and hybrid jobs within the radius;
- * remote jobs only when remote is among the settings, and then those open to the place's state.
- */
-function locationCondition(
-  search: ResolvedSearch,
-  settings: Setting[],
-): Expression<SqlBool> | null {
-  const place = search.place;
-  if (!place) return null;
-  const all = settings.length ? settings : SETTING_VALUES;
-  const local = all.some((s) => s !== "remote");
-  const remote = all.includes("remote");
-  const near = nearCondition(place, search.filters.radius);
-  if (local && remote)
-    return sql<SqlBool>`((jobs.setting <> 'remote' and ${near}) or ${remoteEligible(place)})`;
-  return remote ? remoteEligible(place) : near;
-}
-
-function specialtyCondition(ids: number[]) {
-  return sql<SqlBool>`exists (select 1 from job_specialties js where js.job_id = jobs.id and js.specialty_id = any(${ids}::int[]))`;
-}
-
-function credentialCondition(ids: number[]) {
-  return sql<SqlBool>`exists (select 1 from job_credentials jc where jc.job_id = jobs.id and jc.credential_id = any(${ids}::int[]))`;
-}
-
-/** Conditions every facet shares: open, keyword, level, salary, posted. */
+/** Conditions every facet shares: keyword, level, salary, posted, employer. */
 function sharedConditions(search: ResolvedSearch): Expression<SqlBool>[] {
-  const f = search.filters;
-  const conds: Expression<SqlBool>[] = [];
-  const keyword = keywordCondition(search);
-  if (keyword) conds.push(keyword);
-  if (f.level.length) conds.push(sql<SqlBool>`jobs.level = any(${f.level}::text[])`);
-  // A job qualifies when the top of its pay range reaches the minimum asked for.
-  if (f.salaryMin != null) conds.push(sql<SqlBool>`jobs.salary_max_annual >= ${f.salaryMin}`);
-  if (f.posted != null)
-    conds.push(sql<SqlBool>`jobs.published_at >= now() - make_interval(days => ${f.posted})`);
-  return conds;
+  const c = jobConditions(searchTerms(search));
+  return [keywordCondition(search), c.level, c.salary, c.posted, c.company].filter(
+    (x): x is Expression<SqlBool> => x != null,
+  );
 }
 
 function facetConditions(search: ResolvedSearch): Record<Facet, Expression<SqlBool> | null> {
-  const settings = effectiveSettings(search);
-  return {
-    specialty: search.specialtyIds.length ? specialtyCondition(search.specialtyIds) : null,
-    credential: search.credentialIds.length ? credentialCondition(search.credentialIds) : null,
-    setting: settings.length ? sql<SqlBool>`jobs.setting = any(${settings}::text[])` : null,
-    type: search.filters.type.length
-      ? sql<SqlBool>`jobs.employment_type = any(${search.filters.type}::text[])`
-      : null,
-  };
+  const c = jobConditions(searchTerms(search));
+  return { specialty: c.specialty, credential: c.credential, setting: c.setting, type: c.type };
 }
 
 /** Every condition of the search, as one expression over `jobs`. */
 function allConditions(search: ResolvedSearch) {
   return (eb: ExpressionBuilder<DB, "jobs">) => {
     const facets = facetConditions(search);
-    const location = locationCondition(search, effectiveSettings(search));
+    const location = locationFor(search, effectiveSettings(search));
     return eb.and(
       [
         isOpen(eb),
@@ -326,15 +325,15 @@ function statsQueries(search: ResolvedSearch, db: Kysely<DB>, facets: boolean) {
       .groupBy([sql`1`, sql`2`, sql`3`, sql`4`, sql`5`, sql`6`, sql`7`]);
   // The setting facet needs every setting counted; remote jobs are matched by state, the
   // others by distance, in two index-friendly branches rather than one OR.
-  const place = search.place;
   const settings = facets ? [] : effectiveSettings(search);
-  let groups = grouped(locationCondition(search, settings));
-  if (place && settings.length === 0) {
+  let groups = grouped(locationFor(search, settings));
+  const placeTerms = searchTerms(search).place;
+  if (placeTerms && settings.length === 0) {
     groups = grouped(
-      sql<SqlBool>`jobs.setting <> 'remote' and ${nearCondition(place, search.filters.radius)}`,
-    ).unionAll(grouped(remoteEligible(place)));
+      sql<SqlBool>`jobs.setting <> 'remote' and ${nearCondition(placeTerms)}`,
+    ).unionAll(grouped(remoteEligible(placeTerms.state)));
   }
-  const shown = locationCondition(search, effectiveSettings(search));
+  const shown = locationFor(search, effectiveSettings(search));
   const linkFacet = (table: "specialty" | "credential") =>
     table === "specialty"
       ? db
@@ -584,6 +583,7 @@ export async function suggestAlternatives(
   if (f.posted != null)
     candidates.push({ label: "Posted any time", filters: { ...f, posted: null } });
   if (f.location) candidates.push({ label: "Anywhere", filters: { ...f, location: "" } });
+  if (f.company) candidates.push({ label: "Any employer", filters: { ...f, company: "" } });
   const count = (list: typeof candidates) =>
     Promise.all(list.map(async (c) => ({ ...c, total: await countJobs(c.filters, db) }))).then(
       (rows) => rows.filter((c) => c.total > 0),
