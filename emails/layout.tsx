@@ -3,7 +3,16 @@ import type { ReactNode } from "react";
 
 // The frame every MedCode Jobs email shares: brand line, content, footer. Inline styles only:
 // mail clients ignore most stylesheets.
-export function EmailLayout({ preview, children }: { preview: string; children: ReactNode }) {
+export function EmailLayout({
+  preview,
+  children,
+  footer,
+}: {
+  preview: string;
+  children: ReactNode;
+  /** Replaces the default footer (alert emails put their manage and unsubscribe links there). */
+  footer?: ReactNode;
+}) {
   return (
     <Html lang="en">
       <Head />
@@ -13,10 +22,12 @@ export function EmailLayout({ preview, children }: { preview: string; children: 
           <Text style={brand}>MedCode Jobs</Text>
           <Section>{children}</Section>
           <Hr style={rule} />
-          <Text style={footer}>
-            MedCode Jobs, the job board for medical coders and the teams that hire them. You are
-            receiving this email because of an action taken with this address on MedCode Jobs.
-          </Text>
+          {footer ?? (
+            <Text style={styles.footer}>
+              MedCode Jobs, the job board for medical coders and the teams that hire them. You are
+              receiving this email because of an action taken with this address on MedCode Jobs.
+            </Text>
+          )}
         </Container>
       </Body>
     </Html>
@@ -45,6 +56,7 @@ export const styles = {
     color: "#0f172a",
   },
   link: { color: "#0f5fa8", wordBreak: "break-all" as const },
+  footer: { fontSize: "12px", lineHeight: "18px", color: "#64748b" },
 };
 
 const body = {
@@ -62,4 +74,3 @@ const container = {
 };
 const brand = { fontSize: "18px", fontWeight: 700, color: "#0f5fa8", margin: 0 };
 const rule = { borderColor: "#e2e8f0", margin: "24px 0 12px" };
-const footer = { fontSize: "12px", lineHeight: "18px", color: "#64748b" };

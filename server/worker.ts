@@ -1,9 +1,11 @@
 import PgBoss from "pg-boss";
 import { sendCredentialExpiryReminders } from "../app/applications/credentials.server";
+import { runDueDigests } from "../app/alerts/matching.server";
 import { sendApplicationDigests } from "../app/applications/pipeline.server";
 import { pruneRateLimits } from "../app/auth/rate-limit.server";
 import {
-  deliverEmail,
+  deliverEmails,
+  EMAIL_BATCH_SIZE,
   EMAIL_DELIVERY_QUEUE,
   EMAIL_MAX_ATTEMPTS,
   listStalledEmailIds,
@@ -35,6 +37,9 @@ const scheduled: { name: string; cron: string; run: (boss: PgBoss) => Promise<un
   },
   // Resumes uploaded on the apply page by visitors who never finished signing up.
   { name: "sweep-unclaimed-files", cron: "41 * * * *", run: () => sweepUnclaimedFiles() },
+  // Alert digests: every five minutes, the daily and weekly alerts whose 7:00 has passed in
+  // their time zone and whose period has not been sent (decision 015).
+  { name: "alert-digests", cron: "*/5 * * * *", run: () => runDueDigests() },
   // Safety net for outbox rows whose delivery job never ran (see 007-email-outbox.md).
   { name: "email-sweep", cron: "* * * * *", run: (boss) => enqueueEmailDeliveries(boss) },
 ];
@@ -72,20 +77,22 @@ export async function startWorker(connectionString: string): Promise<Worker> {
   const emailWorkerIds: string[] = [];
   for (let i = 0; i < EMAIL_WORKERS; i++) {
     emailWorkerIds.push(
-      await boss.work<{ id: number }>(EMAIL_DELIVERY_QUEUE, async ([job]) => {
-        await deliverQueuedEmail(job.data.id);
+      // `id`: jobs queued before deliveries went in batches.
+      await boss.work<{ ids?: number[]; id?: number }>(EMAIL_DELIVERY_QUEUE, async ([job]) => {
+        await deliverQueuedEmails(job.data.ids ?? (job.data.id ? [job.data.id] : []));
         // pg-boss fetches once per polling interval (2 s); after a delivery that went
         // through, fetch again at once, so a backlog drains at Resend's pace, not the poll's.
         boss.notifyWorker(emailWorkerIds[i]);
       }),
     );
   }
+  let next = 0;
   const listener = listenForQueuedEmails({
     connectionString,
-    onQueued: (id) => {
-      enqueueEmailDeliveries(boss, [id])
-        .then(() => boss.notifyWorker(emailWorkerIds[id % EMAIL_WORKERS]))
-        .catch((error) => logger.error({ err: error, emailId: id }, "email enqueue failed"));
+    onQueued: (ids) => {
+      enqueueEmailDeliveries(boss, ids)
+        .then(() => boss.notifyWorker(emailWorkerIds[next++ % EMAIL_WORKERS]))
+        .catch((error) => logger.error({ err: error, emailIds: ids }, "email enqueue failed"));
     },
     onError: (error) => logger.warn({ err: error }, "email listener lost its connection"),
   });
@@ -106,29 +113,38 @@ export async function startWorker(connectionString: string): Promise<Worker> {
   };
 }
 
+/** One delivery job per batch of up to EMAIL_BATCH_SIZE rows (one Resend batch send). */
 async function enqueueEmailDeliveries(boss: PgBoss, ids?: number[]) {
   const due = ids ?? (await listStalledEmailIds());
-  if (due.length > 0)
-    await boss.insert(due.map((id) => ({ name: EMAIL_DELIVERY_QUEUE, data: { id } })));
+  const jobs = [];
+  for (let i = 0; i < due.length; i += EMAIL_BATCH_SIZE)
+    jobs.push({ name: EMAIL_DELIVERY_QUEUE, data: { ids: due.slice(i, i + EMAIL_BATCH_SIZE) } });
+  if (jobs.length > 0) await boss.insert(jobs);
   return { enqueued: due.length };
 }
 
-async function deliverQueuedEmail(id: number) {
-  const result = await deliverEmail(id);
-  switch (result.outcome) {
-    case "captured":
-      logger.info(
-        { emailId: id, to: result.to },
-        `email captured: open ${getEnv().APP_URL}/dev/emails`,
-      );
-      return;
-    case "retry":
-      // Thrown so pg-boss retries the job with backoff; the outbox row already has the error.
-      throw new Error(`email ${id} not delivered yet: ${result.error}`);
-    case "failed":
-      logger.error({ emailId: id, error: result.error }, "email failed");
-      return;
-    default:
-      logger.info({ emailId: id, ...result }, `email ${result.outcome}`);
+async function deliverQueuedEmails(ids: number[]) {
+  const retry: string[] = [];
+  for (const [id, result] of await deliverEmails(ids)) {
+    switch (result.outcome) {
+      case "captured":
+        logger.info(
+          { emailId: id, to: result.to },
+          `email captured: open ${getEnv().APP_URL}/dev/emails`,
+        );
+        break;
+      case "retry":
+        retry.push(`${id}: ${result.error}`);
+        break;
+      case "failed":
+        logger.error({ emailId: id, error: result.error }, "email failed");
+        break;
+      case "skipped":
+        break;
+      default:
+        logger.info({ emailId: id, ...result }, `email ${result.outcome}`);
+    }
   }
+  // Thrown so pg-boss retries the job with backoff; the outbox rows already have the error.
+  if (retry.length) throw new Error(`emails not delivered yet: ${retry.join("; ")}`);
 }

@@ -26,6 +26,9 @@ export const LIMITS = {
   reportPerIpAndJob: { limit: 1, windowSeconds: 24 * 60 * 60 },
   reportPerJob: { limit: 50, windowSeconds: 24 * 60 * 60 },
   verificationPerCompany: { limit: 3, windowSeconds: 60 * 60 },
+  // Alert confirmations: a network may ask for many addresses; one address gets few emails.
+  alertConfirmPerIp: { limit: 20, windowSeconds: 60 * 60 },
+  alertConfirmPerEmail: { limit: 3, windowSeconds: 60 * 60 },
 } as const satisfies Record<string, Limit>;
 
 export type RateLimitResult = { allowed: boolean; retryAfterSeconds: number };

@@ -6,6 +6,7 @@ import { type Kysely, sql } from "kysely";
 import type { DB } from "#db/types";
 import { syncJobHolds } from "~/admin/holds.server";
 import { holdForReview, type ReviewSource, reviewTriggers } from "~/admin/moderation.server";
+import { matchInstantAlerts } from "~/alerts/matching.server";
 import { sendEmail } from "~/email/email.server";
 import { formatDate, jobPath } from "~/jobs/format";
 import { refreshSearchVectors } from "~/jobs/search-vector.server";
@@ -115,11 +116,17 @@ export async function goLive(
   }: { jobId: number; days: number; featured: boolean; now?: Date },
 ): Promise<Extended> {
   const validThrough = new Date(now.getTime() + days * DAY);
+  const before = await trx
+    .selectFrom("jobs")
+    .select("first_published_at")
+    .where("id", "=", jobId)
+    .executeTakeFirstOrThrow();
   await trx
     .updateTable("jobs")
     .set({
       status: "published",
       published_at: now,
+      first_published_at: before.first_published_at ?? now,
       valid_through: validThrough,
       featured_until: featured ? validThrough : null,
       closed_at: null,
@@ -131,6 +138,9 @@ export async function goLive(
     .execute();
   await syncJobHolds(trx, { jobIds: [jobId] }, now);
   await refreshSearchVectors(trx, [jobId]);
+  // Live for the first time: instant alerts hear of it in this transaction. A relaunch of an
+  // expired job does not alert again.
+  if (!before.first_published_at) await matchInstantAlerts(trx, [jobId]);
   return { status: "published", validThrough };
 }
 

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { DB } from "#db/types";
 import { getDb } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
-import { renderEmail } from "./templates.server";
+import { checkStoredProps, isDeferred, renderEmail } from "./templates.server";
 
 export type EmailTemplate =
   | "verify-email"
@@ -20,7 +20,10 @@ export type EmailTemplate =
   | "job-reviewed"
   | "company-verification"
   | "company-verification-decided"
-  | "credential-expiring";
+  | "credential-expiring"
+  | "alert-confirm"
+  /** Instant, daily and weekly alert emails: queued by reference, rendered at delivery. */
+  | "alert-jobs";
 
 export type SendEmailInput = {
   to: string;
@@ -51,26 +54,63 @@ const inputSchema = z.object({
  * (see docs/decisions/007-email-outbox.md). Invalid props throw: they are a programming error.
  */
 export async function sendEmail(input: SendEmailInput, trx?: Kysely<DB>): Promise<void> {
-  const { to, dedupeKey } = inputSchema.parse(input);
+  await sendEmails([input], trx);
+}
+
+// A NOTIFY payload holds at most 8,000 bytes: ids go in chunks well under it. Inserts stay
+// well under Postgres's 65,535 parameters.
+const IDS_PER_NOTIFICATION = 500;
+const ROWS_PER_INSERT = 1000;
+
+/**
+ * sendEmail for many messages in one statement (alert digests queue thousands per
+ * transaction). Templates queued by reference store their props and are rendered by the
+ * worker at delivery (decision 016); the others are rendered here. Returns how many rows were
+ * new (a dedupe key seen before queues nothing).
+ */
+export async function sendEmails(inputs: SendEmailInput[], trx?: Kysely<DB>): Promise<number> {
+  if (inputs.length === 0) return 0;
   const env = getEnv();
-  const rendered = await renderEmail(input.template, input.props, { appUrl: env.APP_URL });
+  const from = emailFrom(env);
+  const rows = await Promise.all(
+    inputs.map(async (input) => {
+      const { to, dedupeKey } = inputSchema.parse(input);
+      const common = {
+        dedupe_key: dedupeKey,
+        template: input.template,
+        to_address: to,
+        from_address: from,
+      };
+      if (isDeferred(input.template)) {
+        return { ...common, props: JSON.stringify(checkStoredProps(input.template, input.props)) };
+      }
+      const rendered = await renderEmail(input.template, input.props, { appUrl: env.APP_URL });
+      return {
+        ...common,
+        subject: rendered.subject,
+        html: rendered.html,
+        text: rendered.text,
+        headers: rendered.headers ? JSON.stringify(rendered.headers) : null,
+      };
+    }),
+  );
   const db = trx ?? getDb();
-  const row = await db
-    .insertInto("emails")
-    .values({
-      dedupe_key: dedupeKey,
-      template: input.template,
-      to_address: to,
-      from_address: emailFrom(env),
-      subject: rendered.subject,
-      html: rendered.html,
-      text: rendered.text,
-    })
-    .onConflict((oc) => oc.column("dedupe_key").doNothing())
-    .returning("id")
-    .executeTakeFirst();
-  if (!row) return;
+  const inserted: { id: number }[] = [];
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+    inserted.push(
+      ...(await db
+        .insertInto("emails")
+        .values(rows.slice(i, i + ROWS_PER_INSERT))
+        .onConflict((oc) => oc.column("dedupe_key").doNothing())
+        .returning("id")
+        .execute()),
+    );
+  }
   // A notification sent inside a transaction is delivered at commit and dropped on rollback,
   // so the worker never hears of a row that does not exist.
-  await sql`select pg_notify(${EMAIL_QUEUED_CHANNEL}, ${String(row.id)})`.execute(db);
+  for (let i = 0; i < inserted.length; i += IDS_PER_NOTIFICATION) {
+    const ids = inserted.slice(i, i + IDS_PER_NOTIFICATION).map((row) => row.id);
+    await sql`select pg_notify(${EMAIL_QUEUED_CHANNEL}, ${ids.join(",")})`.execute(db);
+  }
+  return inserted.length;
 }

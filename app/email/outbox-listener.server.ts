@@ -14,7 +14,8 @@ export type Listener = {
  */
 export function listenForQueuedEmails(options: {
   connectionString: string;
-  onQueued: (id: number) => void;
+  /** The ids of one notification: one row, or every row a sendEmails call queued. */
+  onQueued: (ids: number[]) => void;
   onError: (error: Error) => void;
   reconnectDelayMs?: number;
 }): Listener {
@@ -39,8 +40,11 @@ export function listenForQueuedEmails(options: {
     const next = new pg.Client({ connectionString: options.connectionString });
     client = next;
     next.on("notification", (message) => {
-      const id = Number(message.payload);
-      if (Number.isSafeInteger(id) && id > 0) options.onQueued(id);
+      const ids = (message.payload ?? "")
+        .split(",")
+        .map(Number)
+        .filter((id) => Number.isSafeInteger(id) && id > 0);
+      if (ids.length) options.onQueued(ids);
     });
     next.on("error", (error) => {
       options.onError(error);

@@ -1,10 +1,13 @@
-import { type Selectable, sql, type Updateable } from "kysely";
+import { createHash } from "node:crypto";
+import { sql, type Updateable } from "kysely";
 import { Resend } from "resend";
 import type { Emails } from "#db/types";
 import { getDb } from "~/utils/db.server";
 import { type Env, getEnv } from "~/utils/env.server";
+import type { EmailTemplate } from "./email.server";
+import { type RenderedEmail, renderStoredEmails } from "./templates.server";
 
-export type EmailState = "queued" | "sent" | "failed" | "suppressed" | "captured";
+export type EmailState = "queued" | "sent" | "failed" | "suppressed" | "captured" | "cancelled";
 
 /** The pg-boss queue whose jobs carry `{ id }` of one outbox row. */
 export const EMAIL_DELIVERY_QUEUE = "email-deliver";
@@ -20,124 +23,255 @@ export type DeliveryResult =
   /** Retryable failure recorded; the row stays queued and the caller should try again later. */
   | { outcome: "retry"; error: string }
   | { outcome: "failed"; error: string }
+  /** Queued by reference, and by delivery time nothing was left to send. */
+  | { outcome: "cancelled" }
   /** Not queued any more (already delivered) or being delivered by another worker right now. */
   | { outcome: "skipped" };
 
-/**
- * Delivers one outbox row through Resend, or captures it locally when no API key is set.
- * The row is locked (FOR UPDATE SKIP LOCKED) for the whole attempt, so two workers racing on
- * the same row send it once; the dedupe key doubles as Resend's idempotency key, so a crash
- * between Resend's answer and our commit does not send it twice either.
- */
+/** Delivers one outbox row (see deliverEmails). */
 export async function deliverEmail(id: number, env: Env = getEnv()): Promise<DeliveryResult> {
-  return getDb()
+  const results = await deliverEmails([id], env);
+  return results.get(id) ?? { outcome: "skipped" };
+}
+
+/** Resend's batch endpoint takes at most 100 messages. */
+export const EMAIL_BATCH_SIZE = 100;
+
+type QueuedRow = {
+  id: number;
+  dedupe_key: string;
+  template: string;
+  to_address: string;
+  from_address: string;
+  subject: string | null;
+  html: string | null;
+  text: string | null;
+  headers: unknown;
+  props: unknown;
+  attempts: number;
+};
+
+type Message = QueuedRow & RenderedEmail;
+
+/**
+ * Delivers outbox rows through Resend (a batch send for several), or captures them locally
+ * when no API key is set. The rows are locked (FOR UPDATE SKIP LOCKED) for the whole attempt,
+ * so two workers racing on the same rows send each once; the dedupe key (or, for a batch, a
+ * hash of the batch's keys) is Resend's idempotency key, so a crash between Resend's answer
+ * and our commit does not send twice either. Rows queued by reference are rendered here first.
+ */
+export async function deliverEmails(
+  ids: number[],
+  env: Env = getEnv(),
+): Promise<Map<number, DeliveryResult>> {
+  const results = new Map<number, DeliveryResult>(ids.map((id) => [id, { outcome: "skipped" }]));
+  if (ids.length === 0) return results;
+  await getDb()
     .transaction()
     .execute(async (trx) => {
-      const email = await trx
+      const rows: QueuedRow[] = await trx
         .selectFrom("emails")
         .select([
           "id",
           "dedupe_key",
+          "template",
           "to_address",
           "from_address",
           "subject",
           "html",
           "text",
+          "headers",
+          "props",
           "attempts",
         ])
-        .where("id", "=", id)
+        .where("id", "in", ids.slice(0, EMAIL_BATCH_SIZE))
         .where("state", "=", "queued")
+        .orderBy("id")
         .forUpdate()
         .skipLocked()
-        .executeTakeFirst();
-      if (!email) return { outcome: "skipped" } as const;
+        .execute();
+      if (rows.length === 0) return;
+      const now = new Date();
+      const record = (id: number, values: Updateable<Emails>) =>
+        trx.updateTable("emails").set(values).where("id", "=", id).execute();
+      const finish = async (row: QueuedRow, values: Updateable<Emails>, result: DeliveryResult) => {
+        await record(row.id, values);
+        results.set(row.id, result);
+      };
 
-      const record = (values: Updateable<Emails>) =>
-        trx.updateTable("emails").set(values).where("id", "=", email.id).execute();
-
-      const suppression = await trx
-        .selectFrom("email_suppressions")
-        .select("reason")
-        .where("email", "=", email.to_address.toLowerCase())
-        .executeTakeFirst();
-      if (suppression) {
-        await record({
-          state: "suppressed",
-          last_error: `suppressed: ${suppression.reason}`,
-          finished_at: new Date(),
-        });
-        return { outcome: "suppressed", to: email.to_address } as const;
+      const suppressed = new Map(
+        (
+          await trx
+            .selectFrom("email_suppressions")
+            .select(["email", "reason"])
+            .where("email", "in", [...new Set(rows.map((r) => r.to_address.toLowerCase()))])
+            .execute()
+        ).map((s) => [s.email, s.reason]),
+      );
+      const open: QueuedRow[] = [];
+      for (const row of rows) {
+        const reason = suppressed.get(row.to_address.toLowerCase());
+        if (reason === undefined) open.push(row);
+        else
+          await finish(
+            row,
+            { state: "suppressed", last_error: `suppressed: ${reason}`, finished_at: now },
+            { outcome: "suppressed", to: row.to_address },
+          );
       }
+
+      const messages: Message[] = [];
+      const deferred = open.filter((row) => row.html == null);
+      const rendered = await renderStoredEmails(
+        trx,
+        deferred.map((row) => ({ template: row.template as EmailTemplate, props: row.props })),
+        { appUrl: env.APP_URL },
+      );
+      for (const row of open) {
+        if (row.html != null) {
+          messages.push({
+            ...row,
+            subject: row.subject ?? "",
+            html: row.html,
+            text: row.text ?? "",
+            headers: (row.headers as Record<string, string> | null) ?? null,
+          });
+          continue;
+        }
+        const message = rendered[deferred.indexOf(row)];
+        if (message) {
+          messages.push({ ...row, ...message });
+          continue;
+        }
+        await finish(
+          row,
+          { state: "cancelled", last_error: "nothing left to send", finished_at: now },
+          { outcome: "cancelled" },
+        );
+      }
+      // What the worker rendered is kept: the outbox shows what was sent.
+      const content = (m: Message): Updateable<Emails> => ({
+        subject: m.subject,
+        html: m.html,
+        text: m.text,
+        headers: m.headers ? JSON.stringify(m.headers) : null,
+      });
 
       if (!env.RESEND_API_KEY) {
-        await record({ state: "captured", finished_at: new Date() });
-        return { outcome: "captured", to: email.to_address } as const;
+        for (const m of messages)
+          await finish(
+            m,
+            { ...content(m), state: "captured", finished_at: now },
+            { outcome: "captured", to: m.to_address },
+          );
+        return;
       }
 
-      const attempts = email.attempts + 1;
-      const answer = await sendThroughResend(env, email);
-      if ("providerId" in answer) {
-        await record({
-          state: "sent",
-          attempts,
-          provider_id: answer.providerId,
-          last_error: null,
-          last_attempt_at: new Date(),
-          finished_at: new Date(),
-        });
-        return { outcome: "sent", providerId: answer.providerId } as const;
+      const answers = await sendThroughResend(env, messages);
+      for (const [i, m] of messages.entries()) {
+        const answer = answers[i];
+        const attempts = m.attempts + 1;
+        if ("providerId" in answer) {
+          await finish(
+            m,
+            {
+              ...content(m),
+              state: "sent",
+              attempts,
+              provider_id: answer.providerId,
+              last_error: null,
+              last_attempt_at: now,
+              finished_at: now,
+            },
+            { outcome: "sent", providerId: answer.providerId },
+          );
+          continue;
+        }
+        const final = !answer.retryable || attempts >= EMAIL_MAX_ATTEMPTS;
+        await finish(
+          m,
+          {
+            state: final ? "failed" : "queued",
+            attempts,
+            last_error: answer.error,
+            last_attempt_at: now,
+            finished_at: final ? now : null,
+          },
+          final
+            ? { outcome: "failed", error: answer.error }
+            : { outcome: "retry", error: answer.error },
+        );
       }
-      const final = !answer.retryable || attempts >= EMAIL_MAX_ATTEMPTS;
-      await record({
-        state: final ? "failed" : "queued",
-        attempts,
-        last_error: answer.error,
-        last_attempt_at: new Date(),
-        finished_at: final ? new Date() : null,
-      });
-      return final
-        ? ({ outcome: "failed", error: answer.error } as const)
-        : ({ outcome: "retry", error: answer.error } as const);
     });
+  return results;
 }
 
 type ProviderAnswer = { providerId: string } | { error: string; retryable: boolean };
 
-async function sendThroughResend(
-  env: Env,
-  email: Pick<
-    Selectable<Emails>,
-    "dedupe_key" | "to_address" | "from_address" | "subject" | "html" | "text"
-  >,
-): Promise<ProviderAnswer> {
+type ResendError = { statusCode?: number | null; name?: string; message?: string } | null;
+
+function failure(error: ResendError): { error: string; retryable: boolean } {
+  const status = error?.statusCode ?? null;
+  // Network failures (no status), rate limits, Resend's own errors and a concurrent request
+  // with the same idempotency key may succeed later; any other 4xx will not.
+  const retryable =
+    status === null ||
+    status === 429 ||
+    status >= 500 ||
+    error?.name === "concurrent_idempotent_requests";
+  return {
+    error: `${status ?? "network"} ${error?.name ?? "unknown"}: ${error?.message ?? ""}`.trim(),
+    retryable,
+  };
+}
+
+function payload(m: Message) {
+  return {
+    from: m.from_address,
+    to: [m.to_address],
+    subject: m.subject,
+    html: m.html,
+    text: m.text,
+    ...(m.headers ? { headers: m.headers } : {}),
+  };
+}
+
+async function sendThroughResend(env: Env, messages: Message[]): Promise<ProviderAnswer[]> {
+  if (messages.length === 0) return [];
   const resend = new Resend(env.RESEND_API_KEY, { baseUrl: env.RESEND_BASE_URL });
+  const signal = AbortSignal.timeout(PROVIDER_TIMEOUT_MS);
+  const one = async (m: Message): Promise<ProviderAnswer> => {
+    try {
+      const { data, error } = await resend.emails.send(payload(m), {
+        idempotencyKey: m.dedupe_key,
+        signal,
+      });
+      return data ? { providerId: data.id } : failure(error);
+    } catch (cause) {
+      return { error: `network: ${(cause as Error).message}`, retryable: true };
+    }
+  };
+  if (messages.length === 1) return [await one(messages[0])];
   try {
-    const { data, error } = await resend.emails.send(
-      {
-        from: email.from_address,
-        to: [email.to_address],
-        subject: email.subject,
-        html: email.html,
-        text: email.text,
-      },
-      { idempotencyKey: email.dedupe_key, signal: AbortSignal.timeout(PROVIDER_TIMEOUT_MS) },
-    );
-    if (data) return { providerId: data.id };
-    const status = error?.statusCode ?? null;
-    // Network failures (no status), rate limits, Resend's own errors and a concurrent request
-    // with the same idempotency key may succeed later; any other 4xx will not.
-    const retryable =
-      status === null ||
-      status === 429 ||
-      status >= 500 ||
-      error?.name === "concurrent_idempotent_requests";
-    return {
-      error: `${status ?? "network"} ${error?.name ?? "unknown"}: ${error?.message ?? ""}`.trim(),
-      retryable,
-    };
+    // The same rows retried after a crash make the same key, so Resend sends them once.
+    const key = createHash("sha256")
+      .update(messages.map((m) => m.dedupe_key).join("\n"))
+      .digest("hex");
+    const { data, error } = await resend.batch.send(messages.map(payload), {
+      idempotencyKey: `batch-${key}`,
+      signal,
+    });
+    if (data && data.data.length === messages.length)
+      return data.data.map((sent) => ({ providerId: sent.id }));
+    const answer = failure(error);
+    if (answer.retryable || !error) return messages.map(() => answer);
   } catch (cause) {
-    return { error: `network: ${(cause as Error).message}`, retryable: true };
+    return messages.map(() => ({ error: `network: ${(cause as Error).message}`, retryable: true }));
   }
+  // The batch was refused as a whole (one bad message): each is tried on its own.
+  const answers: ProviderAnswer[] = [];
+  for (const m of messages) answers.push(await one(m));
+  return answers;
 }
 
 /**
@@ -190,7 +324,17 @@ export function emailPreviewEnabled(env: Env = getEnv()): boolean {
 export async function listRecentEmails({ limit = 100 } = {}) {
   return getDb()
     .selectFrom("emails")
-    .select(["id", "template", "to_address", "subject", "state", "attempts", "text", "created_at"])
+    .select([
+      "id",
+      "template",
+      "to_address",
+      "subject",
+      "state",
+      "attempts",
+      "text",
+      "headers",
+      "created_at",
+    ])
     .orderBy("created_at", "desc")
     .orderBy("id", "desc")
     .limit(limit)

@@ -132,6 +132,38 @@ const examples: Record<EmailTemplate, { props: Record<string, unknown>; link: st
     },
     link: `${appUrl}/me/profile`,
   },
+  "alert-confirm": {
+    props: {
+      description: "Remote CPC jobs",
+      frequency: "daily",
+      confirmUrl: `${appUrl}/alerts/confirm/abc`,
+    },
+    link: `${appUrl}/alerts/confirm/abc`,
+  },
+  "alert-jobs": {
+    props: {
+      kind: "daily",
+      alertName: "Remote CPC",
+      description: "Remote CPC jobs",
+      jobs: [
+        {
+          title: "Remote Coder",
+          company: "Riverbend Health",
+          where: "Remote (US)",
+          pay: "$58,000 a year",
+          credentials: ["CPC"],
+          codeFamilies: ["Evaluation and Management (E/M)"],
+          featured: false,
+          url: `${appUrl}/jobs/3/remote-coder?utm_source=alert`,
+        },
+      ],
+      more: 2,
+      searchUrl: `${appUrl}/jobs?setting=remote&utm_source=alert`,
+      manageUrl: `${appUrl}/alerts/manage/abc`,
+      unsubscribeUrl: `${appUrl}/alerts/unsubscribe/abc`,
+    },
+    link: `${appUrl}/jobs/3/remote-coder?utm_source=alert`,
+  },
 };
 
 describe("email templates", () => {
@@ -171,6 +203,30 @@ describe("email templates", () => {
     );
     expect(email.html).not.toContain("<script>");
     expect(email.html).toContain("&lt;script&gt;");
+  });
+
+  it("alert-jobs shows every job's facts, the count left out, and manage and unsubscribe links in both parts", async () => {
+    const email = await renderEmail("alert-jobs", examples["alert-jobs"].props, { appUrl });
+    expect(email.subject).toBe("MedCode Jobs: 3 new jobs today for “Remote CPC”");
+    for (const part of [email.html, email.text]) {
+      for (const fact of [
+        "Remote Coder",
+        "Riverbend Health",
+        "Remote (US)",
+        "$58,000 a year",
+        "Requires CPC",
+        "Evaluation and Management (E/M)",
+        "And 2 more jobs",
+        "Remote CPC jobs",
+        `${appUrl}/alerts/manage/abc`,
+        `${appUrl}/alerts/unsubscribe/abc`,
+      ])
+        expect(part).toContain(fact);
+    }
+    expect(email.headers).toEqual({
+      "List-Unsubscribe": `<${appUrl}/alerts/unsubscribe/abc>`,
+      "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    });
   });
 
   it("refuses props that do not match the template", async () => {

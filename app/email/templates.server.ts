@@ -1,6 +1,11 @@
 import { render } from "@react-email/render";
+import type { Kysely } from "kysely";
 import { createElement, type ReactElement } from "react";
 import { z } from "zod";
+import type { DB } from "#db/types";
+import { loadAlertEmails, storedAlertEmailSchema } from "~/alerts/alert-email.server";
+import AlertConfirm, { subject as alertConfirmSubject } from "../../emails/alert-confirm";
+import AlertJobs, { subject as alertJobsSubject } from "../../emails/alert-jobs";
 import ApplicationReceived, {
   subject as applicationReceivedSubject,
 } from "../../emails/application-received";
@@ -34,15 +39,44 @@ const name = z.string().trim().min(1).max(200);
 // Only web links: a javascript: or data: URL in an email is a bug or an attack.
 const webUrl = z.url({ protocol: /^https?$/ });
 
+type Context = { appUrl: string };
+
 type Template<Props> = {
   schema: z.ZodType<Props>;
   subject: (props: Props) => string;
-  component: (props: Props, context: { appUrl: string }) => ReactElement;
+  component: (props: Props, context: Context) => ReactElement;
+  /** Extra message headers (List-Unsubscribe for alert emails). */
+  headers?: (props: Props) => Record<string, string>;
+};
+
+/**
+ * A template queued by reference (decision 016): the outbox keeps the `stored` props (ids), and
+ * the worker loads what the message shows when it delivers it, for many messages at once.
+ */
+type DeferredTemplate<Stored, Props> = Template<Props> & {
+  stored: z.ZodType<Stored>;
+  /** What each message shows, in order; null when nothing is left to send (cancelled). */
+  load: (db: Kysely<DB>, stored: Stored[], context: Context) => Promise<(Props | null)[]>;
 };
 
 function defineTemplate<Props>(template: Template<Props>) {
   return template;
 }
+
+function defineDeferred<Stored, Props>(template: DeferredTemplate<Stored, Props>) {
+  return template;
+}
+
+const alertJob = z.object({
+  title: name,
+  company: name,
+  where: z.string().min(1).max(300),
+  pay: z.string().max(80).nullable(),
+  credentials: z.array(z.string().max(20)).max(30),
+  codeFamilies: z.array(z.string().max(120)).max(30),
+  featured: z.boolean(),
+  url: webUrl,
+});
 
 /** Every email the site sends: its props schema, subject line and React Email component. */
 export const templates = {
@@ -189,15 +223,93 @@ export const templates = {
     subject: credentialExpiringSubject,
     component: (props) => createElement(CredentialExpiring, props),
   }),
+  "alert-confirm": defineTemplate({
+    schema: z.object({
+      description: z.string().min(1).max(500),
+      frequency: z.enum(["instant", "daily", "weekly"]),
+      confirmUrl: webUrl,
+    }),
+    subject: alertConfirmSubject,
+    component: (props) => createElement(AlertConfirm, props),
+  }),
+  "alert-jobs": defineDeferred({
+    stored: storedAlertEmailSchema,
+    load: loadAlertEmails,
+    schema: z.object({
+      kind: z.enum(["instant", "daily", "weekly"]),
+      alertName: name,
+      description: z.string().min(1).max(500),
+      jobs: z.array(alertJob).min(1).max(10),
+      more: z.number().int().min(0),
+      searchUrl: webUrl,
+      manageUrl: webUrl,
+      unsubscribeUrl: webUrl,
+    }),
+    subject: alertJobsSubject,
+    component: (props) => createElement(AlertJobs, props),
+    // RFC 8058 one-click unsubscribe, as Gmail and Yahoo require of bulk senders.
+    headers: (props) => ({
+      "List-Unsubscribe": `<${props.unsubscribeUrl}>`,
+      "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    }),
+  }),
 } satisfies Record<EmailTemplate, { schema: z.ZodType }>;
 
-export type RenderedEmail = { subject: string; html: string; text: string };
+export type RenderedEmail = {
+  subject: string;
+  html: string;
+  text: string;
+  headers: Record<string, string> | null;
+};
+
+/** Is this template queued by reference and rendered by the worker? */
+export function isDeferred(template: EmailTemplate): boolean {
+  return "load" in templates[template];
+}
+
+/** Checks the stored props of a deferred template (throws on a mismatch). */
+export function checkStoredProps(template: EmailTemplate, props: unknown): unknown {
+  const definition = templates[template] as unknown as DeferredTemplate<unknown, unknown>;
+  const parsed = definition.stored.safeParse(props);
+  if (!parsed.success) {
+    throw new Error(
+      `Invalid props for email template "${template}": ${z.prettifyError(parsed.error)}`,
+    );
+  }
+  return parsed.data;
+}
+
+/**
+ * Renders outbox rows queued by reference, loading each template's data once for all its rows.
+ * Null: nothing left to send (the alert was paused or deleted, its jobs closed).
+ */
+export async function renderStoredEmails(
+  db: Kysely<DB>,
+  rows: { template: EmailTemplate; props: unknown }[],
+  context: Context,
+): Promise<(RenderedEmail | null)[]> {
+  const out: (RenderedEmail | null)[] = new Array(rows.length).fill(null);
+  const byTemplate = new Map<EmailTemplate, number[]>();
+  rows.forEach((row, i) => {
+    byTemplate.set(row.template, [...(byTemplate.get(row.template) ?? []), i]);
+  });
+  for (const [template, indexes] of byTemplate) {
+    const definition = templates[template] as unknown as DeferredTemplate<unknown, unknown>;
+    const stored = indexes.map((i) => checkStoredProps(template, rows[i].props));
+    const loaded = await definition.load(db, stored, context);
+    for (const [k, i] of indexes.entries()) {
+      const props = loaded[k];
+      if (props != null) out[i] = await renderEmail(template, props, context);
+    }
+  }
+  return out;
+}
 
 /** Checks the props against the template's schema (throws on a mismatch) and renders both parts. */
 export async function renderEmail(
   template: EmailTemplate,
   props: unknown,
-  context: { appUrl: string },
+  context: Context,
 ): Promise<RenderedEmail> {
   if (!Object.hasOwn(templates, template)) throw new Error(`Unknown email template: ${template}`);
   const definition = templates[template] as Template<unknown>;
@@ -209,5 +321,10 @@ export async function renderEmail(
   }
   const element = definition.component(parsed.data, context);
   const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
-  return { subject: definition.subject(parsed.data), html, text };
+  return {
+    subject: definition.subject(parsed.data),
+    html,
+    text,
+    headers: definition.headers?.(parsed.data) ?? null,
+  };
 }

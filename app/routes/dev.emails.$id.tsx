@@ -11,7 +11,10 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const email = id ? await getEmail(id) : undefined;
   if (!email) throw data("Not found", { status: 404 });
   const text = new URL(request.url).searchParams.get("part") === "text";
-  return new Response(text ? email.text : email.html, {
+  const body = text ? email.text : email.html;
+  if (body == null)
+    throw data("Not rendered yet: the worker renders it at delivery.", { status: 404 });
+  return new Response(body, {
     headers: {
       "Content-Type": text ? "text/plain; charset=utf-8" : "text/html; charset=utf-8",
       "Cache-Control": "no-store",

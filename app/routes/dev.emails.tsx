@@ -16,7 +16,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireDevAccess(request, context);
   const emails = await listRecentEmails();
   return {
-    emails: emails.map((email) => ({ ...email, created_at: email.created_at.toISOString() })),
+    emails: emails.map(({ headers, ...email }) => ({
+      ...email,
+      // The one-click unsubscribe address mail providers would POST to (alert emails).
+      unsubscribe:
+        /^<(.+)>$/.exec(
+          (headers as Record<string, string> | null)?.["List-Unsubscribe"] ?? "",
+        )?.[1] ?? null,
+      created_at: email.created_at.toISOString(),
+    })),
   };
 }
 
@@ -36,16 +44,25 @@ export default function DevEmails() {
           {emails.map((email) => (
             <li key={email.id} className="card">
               <h2>
-                <a href={`/dev/emails/${email.id}`}>{email.subject}</a>
+                <a href={`/dev/emails/${email.id}`}>{email.subject ?? "(not rendered yet)"}</a>
               </h2>
               <p className="muted">
                 To {email.to_address} · <time dateTime={email.created_at}>{email.created_at}</time>{" "}
                 · {email.template} · <span className="tag">{email.state}</span>
               </p>
+              {email.unsubscribe ? (
+                <p className="muted small">
+                  List-Unsubscribe (one-click POST): <code>{email.unsubscribe}</code>
+                </p>
+              ) : null}
               <details>
                 <summary>Plain-text part</summary>
                 <pre style={{ whiteSpace: "pre-wrap" }}>
-                  <Linkified text={email.text} />
+                  {email.text === null ? (
+                    "Not rendered yet: the worker renders this email when it delivers it."
+                  ) : (
+                    <Linkified text={email.text} />
+                  )}
                 </pre>
               </details>
             </li>

@@ -19,6 +19,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     // Who confirmed it; for an account's alert the account's current address is used instead.
     .addColumn("email", "text", (c) => c.notNull().check(sql`email = lower(email)`))
     .addColumn("name", "text", (c) => c.notNull().check(sql`length(name) between 1 and 120`))
+    // The filters in words ("Remote CPC jobs within 50 miles of 43215"), for pages and emails.
+    .addColumn("description", "text", (c) => c.notNull())
     // The normalized SearchFilters, and their canonical /jobs query string.
     .addColumn("filters", "jsonb", (c) => c.notNull())
     .addColumn("query", "text", (c) => c.notNull())

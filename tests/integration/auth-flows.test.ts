@@ -27,7 +27,7 @@ async function lastEmailTo(to: string) {
     .orderBy("id", "desc")
     .executeTakeFirst();
 }
-function tokenIn(text: string | undefined) {
+function tokenIn(text: string | null | undefined) {
   return /token=([a-z2-7]+)/.exec(text ?? "")?.[1] ?? "";
 }
 function cookieOf(outcome: { body: unknown }) {

@@ -121,7 +121,7 @@ describe("sendEmail", () => {
     const heard: number[] = [];
     const listener = listenForQueuedEmails({
       connectionString: process.env.DATABASE_URL!,
-      onQueued: (id) => heard.push(id),
+      onQueued: (ids) => heard.push(...ids),
       onError: (error) => {
         throw error;
       },

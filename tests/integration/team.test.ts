@@ -14,7 +14,7 @@ async function inviteToken(email: string) {
     .orderBy("id", "desc")
     .executeTakeFirstOrThrow();
   expect(mail.template).toBe("team-invite");
-  return /\/invites\/([a-z2-7]+)/.exec(mail.text)![1];
+  return /\/invites\/([a-z2-7]+)/.exec(mail.text ?? "")![1];
 }
 
 describe("team invites", () => {
