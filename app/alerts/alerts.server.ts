@@ -84,6 +84,49 @@ function defaultName(description: string) {
 }
 
 type Invalid = { ok: false; reason: "invalid"; problems: string[] };
+type Checked = Extract<Awaited<ReturnType<typeof checkAlertFilters>>, { ok: true }>;
+
+/**
+ * Writes a new alert from checked filters. Confirmed at once for an account (its address is
+ * verified); an address's alert waits for its link. Undefined when the same person already
+ * follows the same search (a concurrent request made it first).
+ */
+export async function insertAlert(
+  trx: Kysely<DB>,
+  input: {
+    userId?: number;
+    email: string;
+    checked: Checked;
+    frequency: Frequency;
+    timeZone: string;
+    confirmedAt?: Date;
+  },
+) {
+  const confirmed = input.confirmedAt ?? null;
+  return trx
+    .insertInto("alerts")
+    .values({
+      user_id: input.userId ?? null,
+      email: input.email.trim().toLowerCase(),
+      name: defaultName(input.checked.description),
+      description: input.checked.description,
+      filters: JSON.stringify(input.checked.filters),
+      query: input.checked.query,
+      frequency: input.frequency,
+      time_zone: input.timeZone,
+      token: generateToken(),
+      confirmed_at: confirmed,
+      // The first digest is the next period's: nothing from before the alert existed.
+      digest_period: confirmed
+        ? digestPeriod(sql.val(input.frequency), sql.val(input.timeZone), sql.val(confirmed))
+        : null,
+      digest_cursor: confirmed,
+      ...input.checked.columns,
+    })
+    .onConflict((oc) => oc.doNothing())
+    .returning(["id", "name", "token", "frequency", "description"])
+    .executeTakeFirst();
+}
 type TooMany = { ok: false; reason: "too_many" };
 
 async function countAlerts(db: Kysely<DB>, where: { userId: number } | { email: string }) {
@@ -131,30 +174,16 @@ export async function createAccountAlert(input: {
       if (existing) return { ok: true, id: existing.id, created: false, name: existing.name };
       if ((await countAlerts(trx, { userId: user.id })) >= MAX_ALERTS)
         return { ok: false, reason: "too_many" };
-      const now = new Date();
-      const row = await trx
-        .insertInto("alerts")
-        .values({
-          user_id: user.id,
-          email: user.email.toLowerCase(),
-          name: defaultName(checked.description),
-          description: checked.description,
-          filters: JSON.stringify(checked.filters),
-          query: checked.query,
-          frequency: input.frequency,
-          time_zone: input.timeZone,
-          token: generateToken(),
-          confirmed_at: now,
-          digest_period: digestPeriod(
-            sql.val(input.frequency),
-            sql.val(input.timeZone),
-            sql.val(now),
-          ),
-          digest_cursor: now,
-          ...checked.columns,
-        })
-        .returning(["id", "name"])
-        .executeTakeFirstOrThrow();
+      const row = await insertAlert(trx, {
+        userId: user.id,
+        email: user.email,
+        checked,
+        frequency: input.frequency,
+        timeZone: input.timeZone,
+        confirmedAt: new Date(),
+      });
+      // The user row lock above serializes this person's requests: no concurrent twin exists.
+      if (!row) throw new Error(`alert for user ${user.id} conflicted under its lock`);
       return { ok: true, id: row.id, created: true, name: row.name };
     });
 }
@@ -194,23 +223,12 @@ export async function requestVisitorAlert(
         .executeTakeFirst();
       if (!alert) {
         if ((await countAlerts(trx, { email })) >= MAX_ALERTS) return;
-        alert = await trx
-          .insertInto("alerts")
-          .values({
-            email,
-            name: defaultName(checked.description),
-            description: checked.description,
-            filters: JSON.stringify(checked.filters),
-            query: checked.query,
-            frequency: input.frequency,
-            time_zone: input.timeZone,
-            token: generateToken(),
-            ...checked.columns,
-          })
-          // A concurrent request for the same search made it first: confirm that one.
-          .onConflict((oc) => oc.doNothing())
-          .returning(["id", "token", "frequency", "description"])
-          .executeTakeFirst();
+        alert = await insertAlert(trx, {
+          email,
+          checked,
+          frequency: input.frequency,
+          timeZone: input.timeZone,
+        });
         if (!alert) return;
       }
       await sendEmail(
