@@ -175,6 +175,7 @@ function startServer(databaseUrl: string): Promise<RunningSite> {
     STRIPE_SECRET_KEY: "sk_test_bench",
     STRIPE_WEBHOOK_SECRET: "whsec_bench",
     RESEND_API_KEY: "re_bench",
+    RESEND_WEBHOOK_SECRET: "whsec_bench",
     EMAIL_FROM: "bench@example.com",
     S3_BUCKET: "bench",
     TRUST_PROXY: "off",

@@ -36,10 +36,8 @@ const timeZone = z
   .transform((zone) =>
     TIME_ZONES.some((z) => z.value === zone) ? (zone as string) : DEFAULT_TIME_ZONE,
   );
-/** The /jobs query string of the search the alert follows. */
-const query = z.string().max(2000, "That search is too long to save.").default("");
-
-export const AccountAlertSchema = z.object({ query, frequency, timeZone });
+/** The search itself travels as the /alerts URL's query string (the /jobs parameters). */
+export const AccountAlertSchema = z.object({ frequency, timeZone });
 
 export const VisitorAlertSchema = AccountAlertSchema.extend({
   email: z

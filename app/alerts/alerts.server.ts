@@ -56,6 +56,16 @@ export async function getAlert(owner: AlertOwner, db: Kysely<DB> = getDb()) {
 
 export type AlertView = NonNullable<Awaited<ReturnType<typeof getAlert>>>;
 
+/** The account's alert for exactly this search, if it has one. */
+export async function findAccountAlert({ userId, query }: { userId: number; query: string }) {
+  return getDb()
+    .selectFrom("alerts")
+    .select(["id", "name"])
+    .where("user_id", "=", userId)
+    .where("query", "=", query)
+    .executeTakeFirst();
+}
+
 export async function listAccountAlerts({ userId }: { userId: number }) {
   return getDb()
     .selectFrom("alerts")

@@ -3,6 +3,7 @@
 import type { Kysely } from "kysely";
 import type { DB } from "#db/types";
 import { suspensionOf } from "~/admin/suspension.server";
+import { adoptAlerts } from "~/alerts/alerts.server";
 import { sendEmail } from "~/email/email.server";
 import { getDb } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
@@ -213,6 +214,8 @@ export async function verifyEmail(token: string, now = new Date()) {
         .set({ email: row.email, email_verified_at: now, updated_at: now })
         .where("id", "=", user.id)
         .execute();
+      // Alerts this address confirmed before it had an account now belong to the account.
+      await adoptAlerts(trx, { userId: user.id, email: row.email });
       if (!user.email_verified_at) {
         await sendEmail(
           {

@@ -60,20 +60,6 @@ export function OpenJobs({
   );
 }
 
-/** Until alerts exist: say what will come, without a form that pretends to work. */
-export function AlertPlaceholder({ subject }: { subject: string }) {
-  return (
-    <section className="card alert-placeholder" aria-labelledby="alert-title">
-      <h2 id="alert-title">Email me new {subject} jobs</h2>
-      <p className="muted">
-        Job alerts are coming soon: you will be able to get new {subject} jobs by email, instantly,
-        daily or weekly, with one-click unsubscribe. Until then, bookmark this page; it always lists
-        the newest open jobs.
-      </p>
-    </section>
-  );
-}
-
 export function formatUsd(amount: number) {
   return amount.toLocaleString("en-US", {
     style: "currency",

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
-import { sql, type Updateable } from "kysely";
+import { type Kysely, sql, type Updateable } from "kysely";
 import { Resend } from "resend";
-import type { Emails } from "#db/types";
+import type { DB, Emails } from "#db/types";
 import { getDb } from "~/utils/db.server";
 import { type Env, getEnv } from "~/utils/env.server";
 import type { EmailTemplate } from "./email.server";
@@ -350,8 +350,11 @@ export async function getEmail(id: number) {
 }
 
 /** Never email this address again (hard bounce, spam complaint, or an operator's decision). */
-export async function suppressEmailAddress({ email, reason }: { email: string; reason: string }) {
-  await getDb()
+export async function suppressEmailAddress(
+  { email, reason }: { email: string; reason: string },
+  trx?: Kysely<DB>,
+) {
+  await (trx ?? getDb())
     .insertInto("email_suppressions")
     .values({ email: email.trim().toLowerCase(), reason })
     .onConflict((oc) => oc.column("email").doNothing())

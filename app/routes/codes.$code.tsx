@@ -6,11 +6,15 @@ import {
   useParams,
   useRouteError,
 } from "@remix-run/react";
+import { AlertSignup } from "~/alerts/alert-signup";
+import { getAlertSignup } from "~/alerts/signup.server";
 import { codePath, formatRange } from "~/codes/code-systems";
 import { getCodePage } from "~/codes/codes.server";
 import { CodeSearch } from "~/components/code-search";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { OpenJobs, SpecialtyLinks } from "~/components/graph";
+import { describeSearch } from "~/search/describe";
+import { emptyFilters } from "~/search/search-schemas";
 import { getEnv } from "~/utils/env.server";
 
 const SHORT_SYSTEM: Record<string, string> = {
@@ -20,7 +24,7 @@ const SHORT_SYSTEM: Record<string, string> = {
   "ICD-10-PCS": "ICD-10-PCS",
 };
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ params, request }: LoaderFunctionArgs) {
   const raw = params.code ?? "";
   const page = await getCodePage(raw);
   if (page.kind === "malformed") {
@@ -30,7 +34,19 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const specialtyQuery = page.specialties
     .map((s) => `specialty=${encodeURIComponent(s.slug)}`)
     .join("&");
+  // The code's jobs are its specialties' jobs: the alert follows those specialties.
+  const specialty = page.specialties.map((s) => s.slug);
+  const alertSignup = specialty.length
+    ? await getAlertSignup(request, {
+        filters: { specialty },
+        description: describeSearch(
+          { ...emptyFilters, specialty },
+          { specialty: Object.fromEntries(page.specialties.map((s) => [s.slug, s.name])) },
+        ),
+      })
+    : null;
   return {
+    alertSignup,
     code: page.code,
     ranges: page.ranges.map(({ specialties: _s, ...range }) => range),
     curated: page.curated
@@ -62,7 +78,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: page }) => {
 };
 
 export default function CodePage() {
-  const { code, ranges, curated, specialties, jobs, totalJobs, moreHref } =
+  const { code, ranges, curated, specialties, jobs, totalJobs, moreHref, alertSignup } =
     useLoaderData<typeof loader>();
   const narrowest = ranges[0];
   // Broadest first reads like a path: Surgery › Cardiovascular System › heart and pericardium.
@@ -156,7 +172,8 @@ export default function CodePage() {
           empty="No open jobs in these specialties right now."
         />
       </article>
-      <aside>
+      <aside className="stack">
+        {alertSignup ? <AlertSignup signup={alertSignup} /> : null}
         <section className="card" aria-labelledby="lookup-title">
           <h2 id="lookup-title">Look up another code</h2>
           <CodeSearch />

@@ -1,9 +1,13 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { AlertSignup } from "~/alerts/alert-signup";
+import { getAlertSignup } from "~/alerts/signup.server";
 import { getCompanyPage } from "~/companies/companies.server";
 import { companyLogoUrl } from "~/companies/logo";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { OpenJobs } from "~/components/graph";
+import { describeSearch } from "~/search/describe";
+import { emptyFilters } from "~/search/search-schemas";
 import { getEnv } from "~/utils/env.server";
 import { markdownToText, renderMarkdown } from "~/utils/markdown.server";
 
@@ -16,7 +20,7 @@ const COMPANY_KINDS: Record<string, string> = {
   other: "Employer",
 };
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ params, request }: LoaderFunctionArgs) {
   const slug = params.slug ?? "";
   const page = /^[a-z0-9-]{1,100}$/.test(slug) ? await getCompanyPage(slug) : null;
   if (!page) throw data("We could not find that employer.", { status: 404 });
@@ -28,6 +32,13 @@ export async function loader({ params }: LoaderFunctionArgs) {
     jobs: page.jobs,
     totalJobs: page.totalJobs,
     canonical: `${getEnv().APP_URL ?? ""}/companies/${company.slug}`,
+    alertSignup: await getAlertSignup(request, {
+      filters: { company: company.slug },
+      description: describeSearch(
+        { ...emptyFilters, company: company.slug },
+        { specialty: {}, company: company.name },
+      ),
+    }),
   };
 }
 
@@ -55,7 +66,8 @@ function safeWebsite(url: string | null) {
 }
 
 export default function CompanyPage() {
-  const { company, descriptionHtml, jobs, totalJobs } = useLoaderData<typeof loader>();
+  const { company, descriptionHtml, jobs, totalJobs, alertSignup } =
+    useLoaderData<typeof loader>();
   const website = safeWebsite(company.website);
   const logo = companyLogoUrl(company);
   return (
@@ -100,7 +112,7 @@ export default function CompanyPage() {
           empty={`${company.name} has no open jobs right now.`}
         />
       </article>
-      <aside>
+      <aside className="stack">
         <section className="card" aria-labelledby="company-facts-title">
           <h2 id="company-facts-title">Company facts</h2>
           <dl className="facts">
@@ -135,6 +147,7 @@ export default function CompanyPage() {
             ) : null}
           </dl>
         </section>
+        <AlertSignup signup={alertSignup} />
       </aside>
     </div>
   );

@@ -2,10 +2,14 @@ import { data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@rem
 import { Link, useLoaderData } from "@remix-run/react";
 import { getCredentialPage } from "~/codes/credentials.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { AlertSignup } from "~/alerts/alert-signup";
+import { getAlertSignup } from "~/alerts/signup.server";
 import { OpenJobs, SpecialtyLinks } from "~/components/graph";
+import { describeSearch } from "~/search/describe";
+import { emptyFilters } from "~/search/search-schemas";
 import { getEnv } from "~/utils/env.server";
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ params, request }: LoaderFunctionArgs) {
   const raw = params.code ?? "";
   if (!/^[A-Za-z0-9-]{2,20}$/.test(raw)) {
     throw data("We do not track a credential by that name.", { status: 404 });
@@ -14,7 +18,17 @@ export async function loader({ params }: LoaderFunctionArgs) {
   if (slug !== raw) throw redirect(`/credentials/${slug}`, 301);
   const page = await getCredentialPage(slug);
   if (!page) throw data("We do not track a credential by that name.", { status: 404 });
-  return { ...page, canonical: `${getEnv().APP_URL ?? ""}/credentials/${slug}` };
+  return {
+    ...page,
+    canonical: `${getEnv().APP_URL ?? ""}/credentials/${slug}`,
+    alertSignup: await getAlertSignup(request, {
+      filters: { credential: [page.credential.code] },
+      description: describeSearch(
+        { ...emptyFilters, credential: [page.credential.code] },
+        { specialty: {} },
+      ),
+    }),
+  };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data: page }) => {
@@ -31,7 +45,8 @@ export const meta: MetaFunction<typeof loader> = ({ data: page }) => {
 };
 
 export default function CredentialPage() {
-  const { credential, specialties, required, preferred } = useLoaderData<typeof loader>();
+  const { credential, specialties, required, preferred, alertSignup } =
+    useLoaderData<typeof loader>();
   return (
     <div className="container grid-2">
       <article>
@@ -57,7 +72,7 @@ export default function CredentialPage() {
           empty={`No open job lists ${credential.code} as preferred right now.`}
         />
       </article>
-      <aside>
+      <aside className="stack">
         <section className="card" aria-labelledby="about-title">
           <h2 id="about-title">About the {credential.code}</h2>
           <dl className="facts">
@@ -82,6 +97,7 @@ export default function CredentialPage() {
             </>
           ) : null}
         </section>
+        <AlertSignup signup={alertSignup} />
       </aside>
     </div>
   );

@@ -1,7 +1,10 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { AlertSignup } from "~/alerts/alert-signup";
+import { getAlertSignup } from "~/alerts/signup.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { JobList } from "~/components/job-card";
+import { describeSearch } from "~/search/describe";
 import searchStyles from "~/search/search.css?url";
 import { loadReference, searchJobs, suggestAlternatives } from "~/search/search.server";
 import { SearchFilterForm, SortSelect } from "~/search/search-form";
@@ -44,8 +47,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
     searchJobs(filters, { cacheSeconds: 30 }),
     loadReference(),
   ]);
-  const alternatives = result.total === 0 ? await suggestAlternatives(result.search) : [];
   const search = result.search;
+  const specialtyNames = Object.fromEntries(reference.specialties.map((s) => [s.slug, s.name]));
+  const [alternatives, alertSignup] = await Promise.all([
+    result.total === 0 ? suggestAlternatives(search) : [],
+    // The alert follows the search as the page applied it (what could not be used is dropped).
+    getAlertSignup(request, {
+      filters: search.filters,
+      description: describeSearch(search.filters, {
+        specialty: specialtyNames,
+        company: search.company?.name,
+        place: search.place?.label,
+      }),
+    }),
+  ]);
   const origin = getEnv().APP_URL;
   return {
     canonical: `${origin}${searchHref(search.filters)}`,
@@ -66,7 +81,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
       total: a.total,
       href: searchHref(a.filters),
     })),
-    specialtyNames: Object.fromEntries(reference.specialties.map((s) => [s.slug, s.name])),
+    company: search.company ? { name: search.company.name } : null,
+    alertSignup,
+    specialtyNames,
     credentialNames: Object.fromEntries(reference.credentials.map((c) => [c.code, c.name])),
   };
 }
@@ -76,7 +93,7 @@ export type JobsLoader = typeof loader;
 /** Each active filter as a chip whose link removes it. */
 function activeFilters(
   filters: SearchFilters,
-  names: { specialty: Record<string, string>; place: string | null },
+  names: { specialty: Record<string, string>; place: string | null; company: string | null },
 ) {
   const without = (patch: Partial<SearchFilters>) => searchHref({ ...filters, ...patch, page: 1 });
   const chips: { label: string; href: string }[] = [];
@@ -112,6 +129,8 @@ function activeFilters(
     });
   if (filters.posted != null)
     chips.push({ label: `last ${filters.posted} days`, href: without({ posted: null }) });
+  if (filters.company)
+    chips.push({ label: `at ${names.company ?? filters.company}`, href: without({ company: "" }) });
   return chips;
 }
 
@@ -123,6 +142,7 @@ export default function Jobs() {
   const chips = activeFilters(filters, {
     specialty: data.specialtyNames,
     place: data.place?.label ?? null,
+    company: data.company?.name ?? null,
   });
   const pageLink = (n: number) => searchHref({ ...filters, page: n });
   const [prev, next] = sort === "date" ? ["← Newer", "Older →"] : ["← Previous", "Next →"];
@@ -151,6 +171,7 @@ export default function Jobs() {
               {pageCount > 1 ? ` · page ${page} of ${pageCount}` : ""}
               {busy ? " · updating…" : ""}
             </p>
+            <a href="#alert-signup-title">Email me new jobs like these</a>
             <SortSelect filters={filters} />
           </div>
           {chips.length ? (
@@ -219,6 +240,7 @@ export default function Jobs() {
               ) : null}
             </nav>
           ) : null}
+          <AlertSignup signup={data.alertSignup} />
           <p className="muted feed-link">
             <a href={data.feed}>RSS feed of this search</a>
           </p>

@@ -3,16 +3,27 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { formatRange } from "~/codes/code-systems";
 import { getSpecialtyPage, SPECIALTY_GROUPS } from "~/codes/specialties.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { AlertPlaceholder, formatUsd, OpenJobs } from "~/components/graph";
+import { AlertSignup } from "~/alerts/alert-signup";
+import { getAlertSignup } from "~/alerts/signup.server";
+import { formatUsd, OpenJobs } from "~/components/graph";
+import { describeSearch } from "~/search/describe";
+import { emptyFilters } from "~/search/search-schemas";
 import { getEnv } from "~/utils/env.server";
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ params, request }: LoaderFunctionArgs) {
   const slug = params.slug ?? "";
   const page = /^[a-z0-9-]{1,60}$/.test(slug) ? await getSpecialtyPage(slug) : null;
   if (!page) throw data("We do not track a coding specialty by that name.", { status: 404 });
   return {
     ...page,
     groupLabel: SPECIALTY_GROUPS[page.specialty.group] ?? page.specialty.group,
+    alertSignup: await getAlertSignup(request, {
+      filters: { specialty: [page.specialty.slug] },
+      description: describeSearch(
+        { ...emptyFilters, specialty: [page.specialty.slug] },
+        { specialty: { [page.specialty.slug]: page.specialty.name } },
+      ),
+    }),
     canonical: `${getEnv().APP_URL ?? ""}/specialties/${page.specialty.slug}`,
   };
 }
@@ -27,7 +38,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: page }) => {
 };
 
 export default function SpecialtyPage() {
-  const { specialty, groupLabel, codeRanges, credentials, pay, jobs, totalJobs } =
+  const { specialty, groupLabel, codeRanges, credentials, pay, jobs, totalJobs, alertSignup } =
     useLoaderData<typeof loader>();
   return (
     <div className="container grid-2">
@@ -104,7 +115,7 @@ export default function SpecialtyPage() {
             </ul>
           </section>
         ) : null}
-        <AlertPlaceholder subject={specialty.name} />
+        <AlertSignup signup={alertSignup} />
       </aside>
     </div>
   );

@@ -11,13 +11,13 @@ import {
   LEVEL_VALUES,
   POSTED_CHOICES,
   RADIUS_CHOICES,
+  SALARY_CHOICES,
   SETTING_VALUES,
   TYPE_VALUES,
 } from "./search-schemas";
 
 type Data = ReturnType<typeof useLoaderData<JobsLoader>>;
 
-const SALARY_CHOICES = [40_000, 50_000, 60_000, 70_000, 80_000, 100_000];
 const SEARCH_FORM_ID = "job-search";
 const SHOWN_OPTIONS = 8;
 
@@ -25,7 +25,7 @@ function Count({ n }: { n: number | undefined }) {
   return <span className="facet-count">{(n ?? 0).toLocaleString("en-US")}</span>;
 }
 
-function CheckboxOption({
+export function CheckboxOption({
   name,
   value,
   label,

@@ -10,6 +10,7 @@ export const LEVEL_VALUES = Object.keys(LEVELS) as (keyof typeof LEVELS)[];
 export const SORT_VALUES = ["relevance", "date", "salary"] as const;
 export const POSTED_CHOICES = [1, 3, 7, 14, 30] as const;
 export const RADIUS_CHOICES = [10, 25, 50, 100, 200] as const;
+export const SALARY_CHOICES = [40_000, 50_000, 60_000, 70_000, 80_000, 100_000] as const;
 
 export const MAX_QUERY_LENGTH = 200;
 export const DEFAULT_RADIUS = 25;

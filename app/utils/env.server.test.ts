@@ -51,6 +51,7 @@ describe("configuration", () => {
       "STRIPE_SECRET_KEY",
       "STRIPE_WEBHOOK_SECRET",
       "RESEND_API_KEY",
+      "RESEND_WEBHOOK_SECRET",
       "EMAIL_FROM",
       "S3_BUCKET",
       "TRUST_PROXY",

@@ -58,6 +58,8 @@ const schema = z
     PRICE_FEATURED_UPGRADE_CENTS: z.coerce.number().int().min(0).default(10000),
     RESEND_API_KEY: z.string().startsWith("re_").optional(),
     RESEND_BASE_URL: z.url().optional(),
+    /** Signing secret of the Resend webhook (bounces and complaints) at /api/webhooks/resend. */
+    RESEND_WEBHOOK_SECRET: z.string().startsWith("whsec_").optional(),
     EMAIL_FROM: z.string().min(3).optional(),
     S3_BUCKET: z.string().optional(),
     S3_REGION: z.string().optional(),
@@ -81,6 +83,7 @@ const schema = z
       "STRIPE_SECRET_KEY",
       "STRIPE_WEBHOOK_SECRET",
       "RESEND_API_KEY",
+      "RESEND_WEBHOOK_SECRET",
       "EMAIL_FROM",
       "S3_BUCKET",
     ] as const;

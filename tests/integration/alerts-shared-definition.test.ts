@@ -67,7 +67,9 @@ const filterArbitrary = fc.record({
   company: fc.option(fc.integer({ min: 0, max: 1 })),
 });
 
-function toSpec(job: fc.infer<typeof jobArbitrary>, i: number): JobSpec & { companyIndex: number } {
+type JobInput = typeof jobArbitrary extends fc.Arbitrary<infer T> ? T : never;
+
+function toSpec(job: JobInput, i: number): JobSpec & { companyIndex: number } {
   const near = job.miles != null && job.setting !== "remote";
   return {
     title: `${job.words.join(" ")} Coder ${i}`,
@@ -83,7 +85,7 @@ function toSpec(job: fc.infer<typeof jobArbitrary>, i: number): JobSpec & { comp
     longitude: near ? COLUMBUS.lng : null,
     city: near ? "Columbus" : null,
     state: near ? "OH" : null,
-    remote_states: job.setting === "remote" ? job.remoteStates : [],
+    remote_states: job.setting === "remote" ? [...job.remoteStates] : [],
     specialties: job.specialties,
     credentials: job.credentials,
     published_at: new Date(Date.now() - job.daysAgo * DAY - 60_000),

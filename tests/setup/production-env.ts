@@ -5,6 +5,7 @@ export const productionSettings = {
   STRIPE_SECRET_KEY: "sk_test_x",
   STRIPE_WEBHOOK_SECRET: "whsec_x",
   RESEND_API_KEY: "re_live_example",
+  RESEND_WEBHOOK_SECRET: "whsec_x",
   EMAIL_FROM: "MedCode Jobs <jobs@medcodejobs.example>",
   S3_BUCKET: "uploads",
   TRUST_PROXY: "1",
