@@ -21,8 +21,8 @@ import {
   POSTED_CHOICES,
   RADIUS_CHOICES,
   SALARY_CHOICES,
-  type SearchFilters,
   SETTING_VALUES,
+  type SearchFilters,
   TYPE_VALUES,
 } from "~/search/search-schemas";
 import { AlertSettingsSchema, FREQUENCIES, FREQUENCY_LABELS, TIME_ZONES } from "./alerts-schemas";
@@ -93,7 +93,12 @@ export function AlertEditor({
       {answer?.error ? <Notice kind="error">{answer.error}</Notice> : null}
 
       <SettingsForm alert={alert} lastResult={answer?.settings} busy={busy} />
-      <FiltersForm alert={alert} reference={reference} problems={answer?.filterProblems} busy={busy} />
+      <FiltersForm
+        alert={alert}
+        reference={reference}
+        problems={answer?.filterProblems}
+        busy={busy}
+      />
 
       <section className="card" aria-labelledby="alert-stop-title">
         <h2 id="alert-stop-title">Pause or delete</h2>
@@ -307,7 +312,11 @@ function FiltersForm({
         </div>
         <div className="field">
           <label htmlFor="alert-posted">Posted</label>
-          <select id="alert-posted" name="posted" defaultValue={f.posted == null ? "" : String(f.posted)}>
+          <select
+            id="alert-posted"
+            name="posted"
+            defaultValue={f.posted == null ? "" : String(f.posted)}
+          >
             <option value="">Any time</option>
             {[...new Set([...POSTED_CHOICES, ...(f.posted ? [f.posted] : [])])]
               .sort((a, b) => a - b)

@@ -87,6 +87,26 @@ export async function listAccountAlerts({ userId }: { userId: number }) {
     .execute();
 }
 
+/** An account's alerts for its data export (tokens stay out: they are credentials). */
+export async function exportAccountAlerts(userId: number) {
+  return getDb()
+    .selectFrom("alerts")
+    .select([
+      "name",
+      "description",
+      "query",
+      "frequency",
+      "time_zone",
+      "confirmed_at",
+      "paused_at",
+      "paused_reason",
+      "created_at",
+    ])
+    .where("user_id", "=", userId)
+    .orderBy("id")
+    .execute();
+}
+
 function defaultName(description: string) {
   return description.length <= MAX_ALERT_NAME
     ? description

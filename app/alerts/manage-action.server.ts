@@ -3,11 +3,11 @@
 // decided who is asking; ownership is in every domain call's WHERE clause.
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data } from "@remix-run/node";
+import { loadReference } from "~/search/search.server";
+import { emptyFilters, type SearchFilters } from "~/search/search-schemas";
 import { askToConfirm, isConfirmed } from "~/utils/confirm.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { invariantResponse } from "~/utils/http";
-import { loadReference } from "~/search/search.server";
-import { emptyFilters, type SearchFilters } from "~/search/search-schemas";
 import type { EditorAlert, EditorAnswer } from "./alert-editor";
 import {
   type AlertOwner,

@@ -19,7 +19,12 @@ export async function getAlertSignup(
   request: Request,
   input: { filters: Partial<SearchFilters>; description: string; problems?: string[] },
 ): Promise<AlertSignup> {
-  const query = toSearchParams({ ...emptyFilters, ...input.filters, page: 1, sort: null }).toString();
+  const query = toSearchParams({
+    ...emptyFilters,
+    ...input.filters,
+    page: 1,
+    sort: null,
+  }).toString();
   const user = await getUser(request);
   const base = { query, description: input.description, problems: input.problems ?? [] };
   if (!user) return { ...base, viewer: { kind: "visitor" } };

@@ -1,4 +1,5 @@
 // A person's data is theirs: one JSON export, and deletion that ends every session.
+import { exportAccountAlerts } from "~/alerts/alerts.server";
 import { detachCandidate, exportApplicationData } from "~/applications/account.server";
 import { listCandidateCredentials } from "~/applications/credentials.server";
 import { deleteStoredObjects } from "~/files/files.server";
@@ -49,6 +50,7 @@ export async function exportAccountData(userId: number) {
       exportApplicationData(userId),
       listCandidateCredentials(userId),
     ]);
+  const alerts = await exportAccountAlerts(userId);
   return {
     exported_at: new Date().toISOString(),
     account: user,
@@ -60,6 +62,7 @@ export async function exportAccountData(userId: number) {
     password_resets: resets,
     applications: applied.applications,
     files: applied.files,
+    alerts,
   };
 }
 

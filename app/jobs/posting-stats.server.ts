@@ -6,11 +6,15 @@ import { getDb } from "~/utils/db.server";
 
 const DAY = 86_400_000;
 
-async function bump(jobId: number, column: "views" | "apply_clicks") {
+type Counter = "views" | "apply_clicks" | "alert_views";
+
+async function bump(jobId: number, columns: Counter[]) {
   await sql`
-    insert into job_stats_daily (job_id, day, ${sql.ref(column)})
-    values (${jobId}, (now() at time zone 'utc')::date, 1)
-    on conflict (job_id, day) do update set ${sql.ref(column)} = job_stats_daily.${sql.ref(column)} + 1
+    insert into job_stats_daily (job_id, day, ${sql.join(columns.map((c) => sql.ref(c)))})
+    values (${jobId}, (now() at time zone 'utc')::date, ${sql.join(columns.map(() => sql`1`))})
+    on conflict (job_id, day) do update set ${sql.join(
+      columns.map((c) => sql`${sql.ref(c)} = job_stats_daily.${sql.ref(c)} + 1`),
+    )}
   `.execute(getDb());
 }
 
@@ -26,7 +30,9 @@ function isHumanVisit(request: Request) {
  */
 export function recordJobView(jobId: number, request: Request): Promise<void> {
   if (!isHumanVisit(request)) return Promise.resolve();
-  return bump(jobId, "views").catch(() => {});
+  // Alert emails link with utm_source=alert: a source of its own in the employer's numbers.
+  const fromAlert = new URL(request.url).searchParams.get("utm_source") === "alert";
+  return bump(jobId, fromAlert ? ["views", "alert_views"] : ["views"]).catch(() => {});
 }
 
 /**
@@ -35,7 +41,7 @@ export function recordJobView(jobId: number, request: Request): Promise<void> {
  */
 export async function recordApplyClick(jobId: number, request: Request) {
   if (!isHumanVisit(request)) return;
-  await bump(jobId, "apply_clicks");
+  await bump(jobId, ["apply_clicks"]);
 }
 
 /** Writes each job's applications per day into job_stats_daily (the worker, every few minutes). */
@@ -74,6 +80,7 @@ function jobTotals(db: Db, companyId: number) {
             "job_stats_daily.job_id",
             s.fn.sum<number>("job_stats_daily.views").as("views"),
             s.fn.sum<number>("job_stats_daily.apply_clicks").as("apply_clicks"),
+            s.fn.sum<number>("job_stats_daily.alert_views").as("alert_views"),
           ])
           .where("j.company_id", "=", companyId)
           .groupBy("job_stats_daily.job_id")
@@ -97,6 +104,7 @@ function jobTotals(db: Db, companyId: number) {
     .select([
       sql<number>`coalesce(totals.views, 0)::int`.as("views"),
       sql<number>`coalesce(totals.apply_clicks, 0)::int`.as("apply_clicks"),
+      sql<number>`coalesce(totals.alert_views, 0)::int`.as("alert_views"),
       sql<number>`coalesce(apps.applications, 0)::int`.as("applications"),
       sql<number>`coalesce(apps.new_applications, 0)::int`.as("new_applications"),
     ])
@@ -106,7 +114,7 @@ function jobTotals(db: Db, companyId: number) {
 /** Views, apply clicks and applications of one of the company's jobs, over its whole life. */
 export async function getJobTotals({ companyId, jobId }: { companyId: number; jobId: number }) {
   const row = await jobTotals(getDb(), companyId).where("jobs.id", "=", jobId).executeTakeFirst();
-  return row ?? { views: 0, apply_clicks: 0, applications: 0, new_applications: 0 };
+  return row ?? { views: 0, apply_clicks: 0, alert_views: 0, applications: 0, new_applications: 0 };
 }
 
 /** A page of the company's jobs with their totals and the last 14 days of views, for /employer. */

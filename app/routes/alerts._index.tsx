@@ -48,7 +48,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   if (user) {
     const submission = parseWithZod(formData, { schema: AccountAlertSchema });
-    if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+    if (submission.status !== "success")
+      return data({ result: submission.reply() }, { status: 400 });
     if (!user.email_verified_at)
       return data(
         { result: submission.reply({ formErrors: ["Confirm your email address first."] }) },
@@ -109,9 +110,10 @@ export default function CreateAlert() {
     <div className="container narrow stack">
       <h1>Create a job alert</h1>
       <p>
-        We email you the new jobs that match this search, instantly, daily or weekly, and never
-        the same job twice. <Link to={`/jobs${signup.query ? `?${signup.query}` : ""}`}>See the
-        jobs it finds now</Link>.
+        We email you the new jobs that match this search, instantly, daily or weekly, and never the
+        same job twice.{" "}
+        <Link to={`/jobs${signup.query ? `?${signup.query}` : ""}`}>See the jobs it finds now</Link>
+        .
       </p>
       <AlertSignup
         signup={signup}

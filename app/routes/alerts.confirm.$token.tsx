@@ -10,7 +10,8 @@ export const meta: MetaFunction = () => [
   { name: "robots", content: "noindex" },
 ];
 
-const UNKNOWN = "This confirmation link is not valid. It may have been mistyped, or the alert deleted.";
+const UNKNOWN =
+  "This confirmation link is not valid. It may have been mistyped, or the alert deleted.";
 
 // The confirmation email's link. The GET only asks; the POST confirms, so a mail scanner that
 // opens links cannot confirm an alert nobody asked for.

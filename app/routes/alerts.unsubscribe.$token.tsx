@@ -9,7 +9,8 @@ export const meta: MetaFunction = () => [
   { name: "robots", content: "noindex" },
 ];
 
-const UNKNOWN = "This unsubscribe link is not valid. It may have been mistyped, or the alert deleted.";
+const UNKNOWN =
+  "This unsubscribe link is not valid. It may have been mistyped, or the alert deleted.";
 
 // The List-Unsubscribe address of every alert email (RFC 8058). Mail providers POST
 // "List-Unsubscribe=One-Click" here without cookies or an Origin header (the Origin check

@@ -66,8 +66,7 @@ function safeWebsite(url: string | null) {
 }
 
 export default function CompanyPage() {
-  const { company, descriptionHtml, jobs, totalJobs, alertSignup } =
-    useLoaderData<typeof loader>();
+  const { company, descriptionHtml, jobs, totalJobs, alertSignup } = useLoaderData<typeof loader>();
   const website = safeWebsite(company.website);
   const logo = companyLogoUrl(company);
   return (

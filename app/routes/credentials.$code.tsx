@@ -1,9 +1,9 @@
 import { data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { getCredentialPage } from "~/codes/credentials.server";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { AlertSignup } from "~/alerts/alert-signup";
 import { getAlertSignup } from "~/alerts/signup.server";
+import { getCredentialPage } from "~/codes/credentials.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { OpenJobs, SpecialtyLinks } from "~/components/graph";
 import { describeSearch } from "~/search/describe";
 import { emptyFilters } from "~/search/search-schemas";

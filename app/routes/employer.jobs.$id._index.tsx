@@ -271,8 +271,9 @@ function Overview({ error }: { error: string | null }) {
         {job.live ? <Link to={jobPath(job)}>Public page</Link> : null}
       </p>
       <p className="muted">
-        {plural(totals.views, "view")} · {plural(totals.apply_clicks, "apply click")} ·{" "}
-        {plural(totals.applications, "application")}
+        {plural(totals.views, "view")}
+        {totals.alert_views ? ` (${totals.alert_views} from alert emails)` : ""} ·{" "}
+        {plural(totals.apply_clicks, "apply click")} · {plural(totals.applications, "application")}
       </p>
 
       {canPublish || canRenew ? (

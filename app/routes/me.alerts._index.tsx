@@ -81,7 +81,11 @@ export default function AccountAlerts() {
             {alert.confirmed_at ? (
               <Form method="post">
                 <input type="hidden" name="alertId" value={alert.id} />
-                <input type="hidden" name="intent" value={alert.paused_reason ? "resume" : "pause"} />
+                <input
+                  type="hidden"
+                  name="intent"
+                  value={alert.paused_reason ? "resume" : "pause"}
+                />
                 <button type="submit" className="button secondary">
                   {alert.paused_reason ? "Resume" : "Pause"}
                 </button>

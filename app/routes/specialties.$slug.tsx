@@ -1,10 +1,10 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { AlertSignup } from "~/alerts/alert-signup";
+import { getAlertSignup } from "~/alerts/signup.server";
 import { formatRange } from "~/codes/code-systems";
 import { getSpecialtyPage, SPECIALTY_GROUPS } from "~/codes/specialties.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { AlertSignup } from "~/alerts/alert-signup";
-import { getAlertSignup } from "~/alerts/signup.server";
 import { formatUsd, OpenJobs } from "~/components/graph";
 import { describeSearch } from "~/search/describe";
 import { emptyFilters } from "~/search/search-schemas";

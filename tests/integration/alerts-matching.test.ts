@@ -97,14 +97,23 @@ describe("digests", () => {
       { title: "Remote Coder Two", firstPublishedAt: new Date(now - 60_000) },
       { title: "Onsite Coder", setting: "onsite" },
     ]);
-    const featured = await publishNewJob(company, { title: "Remote Coder Featured" }, { featured: true });
+    const featured = await publishNewJob(
+      company,
+      { title: "Remote Coder Featured" },
+      { featured: true },
+    );
 
     const before = nextLocalTime(NY, 6, 30);
     expect(await runDueDigests({ now: before })).toEqual({ alerts: 0, emails: 0 });
     const at = nextLocalTime(NY, 7, 5);
     expect(await runDueDigests({ now: at })).toEqual({ alerts: 1, emails: 1 });
     const [email] = await alertEmails();
-    expect(email.props).toEqual({ alertId: alert.id, kind: "daily", jobIds: [featured, newer, older], more: 0 });
+    expect(email.props).toEqual({
+      alertId: alert.id,
+      kind: "daily",
+      jobIds: [featured, newer, older],
+      more: 0,
+    });
     expect(email.props.jobIds).not.toContain(onsite);
     // The same period again, later that day: nothing is due.
     expect(await runDueDigests({ now: new Date(at.getTime() + 5 * HOUR) })).toEqual({

@@ -8,14 +8,32 @@ import { matchInstantAlerts, runDueDigests } from "../../app/alerts/matching.ser
 import { searchJobs } from "../../app/search/search.server";
 import { parseSearchParams, toSearchParams } from "../../app/search/search-schemas";
 import { getDb } from "../../app/utils/db.server";
-import { createAlert, createCompany, insertJobs, type JobSpec, nextLocalTime } from "./alerts-helpers";
+import {
+  createAlert,
+  createCompany,
+  insertJobs,
+  type JobSpec,
+  nextLocalTime,
+} from "./alerts-helpers";
 
 const DAY = 86_400_000;
 // Columbus, OH (ZIP 43215) and points due north of it at a known distance in miles.
 const COLUMBUS = { lat: 39.9671, lng: -83.0044 };
-const SPECIALTIES = ["cardiology", "risk-adjustment-hcc", "inpatient-facility", "emergency-department"];
+const SPECIALTIES = [
+  "cardiology",
+  "risk-adjustment-hcc",
+  "inpatient-facility",
+  "emergency-department",
+];
 const CREDENTIALS = ["CPC", "CCS", "CRC", "RHIT"];
-const TITLE_WORDS = ["Cardiology", "Risk Adjustment", "Inpatient", "Remote", "Pain Management", "Auditor"];
+const TITLE_WORDS = [
+  "Cardiology",
+  "Risk Adjustment",
+  "Inpatient",
+  "Remote",
+  "Pain Management",
+  "Auditor",
+];
 
 let companies: { id: number; slug: string }[];
 
@@ -109,7 +127,12 @@ it("an alert matches a job exactly when the same /jobs search returns it", async
         const jobIds: number[] = [];
         for (const [index, company] of companies.entries()) {
           const mine = specs.filter((s) => s.companyIndex === index);
-          jobIds.push(...(await insertJobs(company.id, mine.map(({ companyIndex: _, ...s }) => s))));
+          jobIds.push(
+            ...(await insertJobs(
+              company.id,
+              mine.map(({ companyIndex: _, ...s }) => s),
+            )),
+          );
         }
 
         const query = toSearchParams({
