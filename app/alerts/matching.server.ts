@@ -145,13 +145,16 @@ export async function runDueDigests({
       and (alerts.digest_period is null or alerts.digest_period < ${group.period}::date))`;
     const windowIds = await digestWindow(db, due, now);
     const keywords = new KeywordMatches(windowIds);
+    let after = 0;
     for (;;) {
       const result = await db.transaction().execute(async (trx) => {
+        // In id order from where this run got to; rows another worker holds are skipped (it
+        // sends them), rows it finished are no longer due.
         const { rows: claimed } = await sql<{ id: number }>`
-          select alerts.id from alerts where ${due} limit ${batchSize} for update skip locked`.execute(
-          trx,
-        );
+          select alerts.id from alerts where ${due} and alerts.id > ${after}
+           order by alerts.id limit ${batchSize} for update skip locked`.execute(trx);
         if (claimed.length === 0) return null;
+        after = claimed[claimed.length - 1].id;
         const ids = claimed.map((row) => row.id);
         const matches = windowIds.length
           ? await matchDigestBatch(trx, { ids, windowIds, keywords, now })
