@@ -73,12 +73,15 @@ export function alertTerms(): MatchTerms {
   };
 }
 
-/** Every filter condition of the alerts in `alerts` against the job in `jobs` (openness aside). */
-export function alertMatchConditions() {
+/**
+ * Every filter condition of the alerts in `alerts` against the job in `jobs` (openness aside).
+ * `keyword: false` leaves out the keyword condition for a caller that applied it already.
+ */
+export function alertMatchConditions({ keyword = true }: { keyword?: boolean } = {}) {
   const terms = alertTerms();
   const c = jobConditions(terms);
   return [
-    c.keyword,
+    keyword ? c.keyword : null,
     c.level,
     c.salary,
     c.posted,

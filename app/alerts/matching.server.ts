@@ -8,6 +8,7 @@ import { createHash } from "node:crypto";
 import { type Expression, type Kysely, type SqlBool, sql } from "kysely";
 import type { DB } from "#db/types";
 import { type SendEmailInput, sendEmails } from "~/email/email.server";
+import { jobConditions, NO_TERMS } from "~/search/conditions.server";
 import { getDb } from "~/utils/db.server";
 import type { StoredAlertEmail } from "./alert-email.server";
 import { alertMatchConditions } from "./match-columns.server";
@@ -16,7 +17,7 @@ import { digestPeriod } from "./schedule.server";
 /** Jobs shown in one email; the rest are counted ("and 14 more") and linked to the search. */
 export const JOBS_PER_EMAIL = 10;
 /** Due alerts handled per transaction. */
-export const DIGEST_BATCH_SIZE = 500;
+export const DIGEST_BATCH_SIZE = 1000;
 // A job's first_published_at is its transaction's clock, which can trail the commit: a digest
 // looks a little before its cursor, and alert_deliveries keeps the overlap from repeating.
 const CURSOR_OVERLAP = sql`interval '15 minutes'`;
@@ -115,6 +116,9 @@ export async function matchInstantAlerts(trx: Kysely<DB>, jobIds: number[]) {
 
 type Group = { frequency: "daily" | "weekly"; time_zone: string; period: string };
 
+/** Batches in flight at once per run: the matching is database work, one core each. */
+export const DIGEST_CONCURRENCY = 2;
+
 /**
  * Sends every due daily and weekly digest: for each frequency and time zone whose 7:00 has
  * passed, due alerts are claimed a batch at a time (FOR UPDATE SKIP LOCKED, so any number of
@@ -125,54 +129,82 @@ type Group = { frequency: "daily" | "weekly"; time_zone: string; period: string 
 export async function runDueDigests({
   now = new Date(),
   batchSize = DIGEST_BATCH_SIZE,
+  concurrency = DIGEST_CONCURRENCY,
   db = getDb(),
 }: {
   now?: Date;
   batchSize?: number;
+  concurrency?: number;
   db?: Kysely<DB>;
 } = {}) {
   const { rows: groups } = await sql<Group>`
     select g.frequency, g.time_zone,
            ${digestPeriod(sql.ref("g.frequency"), sql.ref("g.time_zone"), sql.val(now))}::text as period
       from (select distinct frequency, time_zone from alerts
-             where frequency <> 'instant' and confirmed_at is not null and paused_at is null) g`.execute(
-    db,
-  );
+             where frequency <> 'instant' and confirmed_at is not null and paused_at is null) g
+     order by g.frequency, g.time_zone`.execute(db);
+  const due = (group: Group) => sql<SqlBool>`(alerts.frequency = ${group.frequency}
+    and alerts.time_zone = ${group.time_zone}
+    and alerts.confirmed_at is not null and alerts.paused_at is null
+    and (alerts.digest_period is null or alerts.digest_period < ${group.period}::date))`;
   const totals = { alerts: 0, emails: 0 };
-  for (const group of groups) {
-    const due = sql<SqlBool>`(alerts.frequency = ${group.frequency} and alerts.time_zone = ${group.time_zone}
-      and alerts.confirmed_at is not null and alerts.paused_at is null
-      and (alerts.digest_period is null or alerts.digest_period < ${group.period}::date))`;
-    const windowIds = await digestWindow(db, due, now);
+  // Daily and weekly alerts look back over different spans: each frequency has its window of
+  // jobs, and its keyword matches, shared by all its time zones.
+  for (const frequency of ["daily", "weekly"] as const) {
+    const mine = groups.filter((g) => g.frequency === frequency);
+    if (mine.length === 0) continue;
+    const windowIds = await digestWindow(db, sql.join(mine.map(due), sql` or `), now);
     const keywords = new KeywordMatches(windowIds);
-    let after = 0;
-    for (;;) {
-      const result = await db.transaction().execute(async (trx) => {
-        // In id order from where this run got to; rows another worker holds are skipped (it
-        // sends them), rows it finished are no longer due.
-        const { rows: claimed } = await sql<{ id: number }>`
-          select alerts.id from alerts where ${due} and alerts.id > ${after}
-           order by alerts.id limit ${batchSize} for update skip locked`.execute(trx);
-        if (claimed.length === 0) return null;
-        after = claimed[claimed.length - 1].id;
-        const ids = claimed.map((row) => row.id);
-        const matches = windowIds.length
-          ? await matchDigestBatch(trx, { ids, windowIds, keywords, now })
-          : [];
-        const emails = await queueAlertEmails(trx, matches, group.frequency, group.period);
-        await sql`update alerts set digest_period = ${group.period}::date, digest_cursor = ${now}
-          where id = any(${ids}::int[])`.execute(trx);
-        return { alerts: ids.length, emails };
-      });
-      if (!result) break;
-      totals.alerts += result.alerts;
-      totals.emails += result.emails;
+    for (const group of mine) {
+      const claim = claimer(due(group), batchSize);
+      const loop = async () => {
+        for (;;) {
+          const result = await db.transaction().execute(async (trx) => {
+            const ids = await claim(trx);
+            if (ids.length === 0) return null;
+            const matches = windowIds.length
+              ? await matchDigestBatch(trx, { ids, windowIds, keywords, now })
+              : [];
+            const emails = await queueAlertEmails(trx, matches, group.frequency, group.period);
+            await sql`update alerts set digest_period = ${group.period}::date, digest_cursor = ${now}
+              where id = any(${ids}::int[])`.execute(trx);
+            return { alerts: ids.length, emails };
+          });
+          if (!result) return;
+          totals.alerts += result.alerts;
+          totals.emails += result.emails;
+        }
+      };
+      await Promise.all(Array.from({ length: concurrency }, loop));
     }
   }
   return totals;
 }
 
-/** The jobs any due alert of the group may get: first published since the oldest cursor. */
+/**
+ * Due alerts in search order (alerts of one search come together, see matchDigestBatch), from
+ * where this run got to. Rows another transaction holds are skipped (it sends them); rows it
+ * finished are no longer due.
+ */
+function claimer(due: Expression<SqlBool>, batchSize: number) {
+  let after = { query: "", id: 0 };
+  return async (trx: Kysely<DB>) => {
+    const { rows } = await sql<{ id: number; query: string }>`
+      select alerts.id, alerts.query from alerts
+       where ${due} and (alerts.query collate "C", alerts.id) > (${after.query}, ${after.id})
+       order by alerts.query collate "C", alerts.id limit ${batchSize} for update skip locked`.execute(
+      trx,
+    );
+    // Two loops share the position; it only moves forward. Queries are ASCII (URL-encoded), so
+    // JavaScript compares them as the "C" collation does.
+    const last = rows[rows.length - 1];
+    if (last && (last.query > after.query || (last.query === after.query && last.id > after.id)))
+      after = { query: last.query, id: last.id };
+    return rows.map((row) => row.id);
+  };
+}
+
+/** The jobs any due alert may get: first published since the oldest cursor (at most a week). */
 async function digestWindow(db: Kysely<DB>, due: Expression<SqlBool>, now: Date) {
   const { rows } = await sql<{ id: number }>`
     select jobs.id from jobs
@@ -189,8 +221,25 @@ async function digestWindow(db: Kysely<DB>, due: Expression<SqlBool>, now: Date)
  * run (thousands of alerts share a few hundred queries) and handed to each batch's statement.
  */
 class KeywordMatches {
-  private found = new Map<string, number[]>();
+  private found = new Map<string, number[] | Promise<void>>();
   constructor(private windowIds: number[]) {}
+
+  private async lookUp(trx: Kysely<DB>, missing: string[]) {
+    // The keyword condition of the shared definition, the query as its operand. Each job's
+    // document is decompressed once (the concatenation), not once per query.
+    const matches = jobConditions({ ...NO_TERMS, tsquery: { value: sql.ref("q.tsq") } }).keyword;
+    const { rows } = await sql<{ q: string; ids: number[] }>`
+      with jobs as materialized (
+        select id, search_vector || ''::tsvector as search_vector from jobs
+         where id = any(${this.windowIds}::int[])
+      )
+      select q.q, array_agg(jobs.id) as ids
+        from unnest(${missing}::text[], ${missing}::tsquery[]) as q(q, tsq)
+        join jobs on ${matches}
+       group by q.q`.execute(trx);
+    for (const q of missing) this.found.set(q, []);
+    for (const hit of rows) this.found.set(hit.q, hit.ids);
+  }
 
   async pairs(trx: Kysely<DB>, ids: number[]) {
     const { rows } = await sql<{ q: string }>`
@@ -198,18 +247,16 @@ class KeywordMatches {
        where id = any(${ids}::int[]) and match_tsquery is not null`.execute(trx);
     const missing = rows.map((r) => r.q).filter((q) => !this.found.has(q));
     if (missing.length) {
-      for (const q of missing) this.found.set(q, []);
-      const { rows: hits } = await sql<{ q: string; ids: number[] }>`
-        select q.q, array_agg(jobs.id) as ids
-          from unnest(${missing}::text[]) as q(q)
-          join jobs on jobs.id = any(${this.windowIds}::int[]) and jobs.search_vector @@ q.q::tsquery
-         group by q.q`.execute(trx);
-      for (const hit of hits) this.found.set(hit.q, hit.ids);
+      // Concurrent batches wait for one look-up rather than each running it.
+      const pending = this.lookUp(trx, missing);
+      for (const q of missing) this.found.set(q, pending);
+      await pending;
     }
+    await Promise.all(rows.map(({ q }) => this.found.get(q)));
     const queries: string[] = [];
     const jobIds: number[] = [];
     for (const { q } of rows) {
-      for (const id of this.found.get(q) ?? []) {
+      for (const id of (this.found.get(q) as number[]) ?? []) {
         queries.push(q);
         jobIds.push(id);
       }
@@ -219,9 +266,22 @@ class KeywordMatches {
 }
 
 /**
- * One statement per batch. Candidate pairs come from each alert's most selective filter
- * (keywords, else specialties, else credentials, else every window job), so the shared
- * conditions run on a few pairs per alert rather than on every alert × job.
+ * What makes two alerts match the same jobs: their match columns (alerts saved from the same
+ * search have the same ones).
+ */
+const searchKey = sql<string>`md5(row(alerts.match_tsquery, alerts.match_specialty_ids,
+  alerts.match_credential_ids, alerts.match_settings, alerts.match_types, alerts.match_levels,
+  alerts.match_salary_min, alerts.match_posted_days, alerts.match_company_id, alerts.match_latitude,
+  alerts.match_longitude, alerts.match_state, alerts.match_radius)::text)`;
+
+/**
+ * One statement per batch. Each distinct search of the batch is matched once, through one
+ * alert that has it (batches are claimed in search order, so alerts sharing a search are
+ * matched together); the result is then shared by every alert of that search, each keeping
+ * only jobs new since its own last digest and never delivered to it. Candidate pairs come
+ * from each search's most selective filter (keywords, else specialties, else credentials,
+ * else every window job), so the shared conditions run on a few pairs per search rather than
+ * on every search × job.
  */
 async function matchDigestBatch(
   trx: Kysely<DB>,
@@ -229,49 +289,73 @@ async function matchDigestBatch(
 ) {
   const { ids, windowIds, now } = input;
   const kw = await input.keywords.pairs(trx, ids);
+  // The planner cannot size the candidate pairs and would rather test every search × job:
+  // joins run in the order written (candidates first, then their search and job).
+  await sql`set local join_collapse_limit = 1`.execute(trx);
   const { rows } = await sql<Match>`
     with batch as materialized (
-      select id, match_tsquery::text as q, match_specialty_ids, match_credential_ids
-        from alerts where id = any(${ids}::int[])
+      -- The batch's alerts that write to an address we may write to, keyed by search.
+      select alerts.id, alerts.digest_cursor, alerts.confirmed_at, ${recipient} as recipient,
+             ${searchKey} as search
+        from alerts left join users on users.id = alerts.user_id
+       where alerts.id = any(${ids}::int[]) and ${active}
+    ),
+    searches as materialized (
+      -- One alert per distinct search, as the conditions read it.
+      select alerts.*, alerts.match_tsquery::text as q, s.search
+        from (select search, min(id) as id from batch group by search) s
+        join alerts on alerts.id = s.id
+    ),
+    win as materialized (
+      -- The window's open jobs, with the columns the conditions and the email order read.
+      select jobs.id, jobs.company_id, jobs.setting, jobs.employment_type, jobs.level,
+             jobs.salary_max_annual, jobs.published_at, jobs.first_published_at,
+             jobs.featured_until, jobs.latitude, jobs.longitude, jobs.remote_states
+        from jobs where jobs.id = any(${windowIds}::int[]) and ${isOpenJob}
     ),
     win_specialties as materialized (
-      select job_id, specialty_id from job_specialties where job_id = any(${windowIds}::int[])
+      select js.job_id, js.specialty_id from job_specialties js join win on win.id = js.job_id
     ),
     win_credentials as materialized (
-      select job_id, credential_id from job_credentials where job_id = any(${windowIds}::int[])
+      select jc.job_id, jc.credential_id from job_credentials jc join win on win.id = jc.job_id
     ),
     candidates as (
-      select b.id as alert_id, k.job_id
-        from batch b join unnest(${kw.queries}::text[], ${kw.jobIds}::int[]) as k(q, job_id) on k.q = b.q
+      select s.search, k.job_id
+        from searches s join unnest(${kw.queries}::text[], ${kw.jobIds}::int[]) as k(q, job_id) on k.q = s.q
       union all
-      select distinct b.id, ws.job_id
-        from batch b cross join lateral unnest(b.match_specialty_ids) as s(id)
-        join win_specialties ws on ws.specialty_id = s.id
-       where b.q is null
+      select distinct s.search, ws.job_id
+        from searches s cross join lateral unnest(s.match_specialty_ids) as sp(id)
+        join win_specialties ws on ws.specialty_id = sp.id
+       where s.q is null
       union all
-      select distinct b.id, wc.job_id
-        from batch b cross join lateral unnest(b.match_credential_ids) as c(id)
+      select distinct s.search, wc.job_id
+        from searches s cross join lateral unnest(s.match_credential_ids) as c(id)
         join win_credentials wc on wc.credential_id = c.id
-       where b.q is null and cardinality(b.match_specialty_ids) = 0
+       where s.q is null and cardinality(s.match_specialty_ids) = 0
       union all
-      select b.id, w.id
-        from batch b cross join unnest(${windowIds}::int[]) as w(id)
-       where b.q is null and cardinality(b.match_specialty_ids) = 0
-         and cardinality(b.match_credential_ids) = 0
+      select s.search, w.id
+        from searches s cross join win w
+       where s.q is null and cardinality(s.match_specialty_ids) = 0
+         and cardinality(s.match_credential_ids) = 0
+    ),
+    search_matches as materialized (
+      -- Keyword candidates passed the keyword condition already (KeywordMatches).
+      select c.search, jobs.id as job_id
+        from candidates c
+        join searches as alerts on alerts.search = c.search
+        join win as jobs on jobs.id = c.job_id
+       where ${and(alertMatchConditions({ keyword: false }))}
     ),
     matched as (
-      select alerts.id as alert_id, jobs.id as job_id, ${recipient} as recipient,
+      select alerts.id as alert_id, jobs.id as job_id, alerts.recipient,
              row_number() over (partition by alerts.id order by ${emailOrder}) as rn,
              (count(*) over (partition by alerts.id))::int as total
-        from candidates c
-        join alerts on alerts.id = c.alert_id
-        join jobs on jobs.id = c.job_id
-        left join users on users.id = alerts.user_id
-       where ${isOpenJob} and ${active}
-         and jobs.first_published_at <= ${now}
+        from search_matches m
+        join batch as alerts on alerts.search = m.search
+        join win as jobs on jobs.id = m.job_id
+       where jobs.first_published_at <= ${now}
          and jobs.first_published_at > greatest(coalesce(alerts.digest_cursor, alerts.confirmed_at),
                ${now}::timestamptz - ${LONGEST_WINDOW}) - ${CURSOR_OVERLAP}
-         and ${and(alertMatchConditions())}
          and ${notDelivered}
     )
     select alert_id, job_id, recipient, total from matched

@@ -38,6 +38,20 @@ export type MatchTerms = {
   place: (PlaceOperands & { when?: Expression<SqlBool> }) | null;
 };
 
+/** No filter at all: every job matches (spread it and set the terms a query needs). */
+export const NO_TERMS: MatchTerms = {
+  tsquery: null,
+  levels: null,
+  salaryMin: null,
+  postedDays: null,
+  companyId: null,
+  specialtyIds: null,
+  credentialIds: null,
+  settings: null,
+  types: null,
+  place: null,
+};
+
 function applies<T>(
   term: Term<T>,
   build: (value: Expression<T>) => Expression<SqlBool>,

@@ -77,8 +77,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`create unique index alerts_email_query_key on alerts (email, query) where user_id is null`.execute(
     db,
   );
-  // The digest run walks each frequency and zone's live alerts in id order, a batch at a time.
-  await sql`create index alerts_digest_due_idx on alerts (frequency, time_zone, id) include (digest_period) where confirmed_at is not null and paused_at is null and frequency <> 'instant'`.execute(
+  // The digest run walks each frequency and zone's live alerts in search order, a batch at a
+  // time (alerts that share a search are matched together).
+  await sql`create index alerts_digest_due_idx on alerts (frequency, time_zone, query collate "C", id) include (digest_period) where confirmed_at is not null and paused_at is null and frequency <> 'instant'`.execute(
     db,
   );
 
