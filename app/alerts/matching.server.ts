@@ -5,9 +5,10 @@
 // here only choose which pairs to test. Every email is queued through the outbox together
 // with the alert_deliveries rows that keep a job from being sent to an alert twice.
 import { createHash } from "node:crypto";
-import { type Expression, type Kysely, type SqlBool, sql } from "kysely";
+import { type Expression, expressionBuilder, type Kysely, type SqlBool, sql } from "kysely";
 import type { DB } from "#db/types";
 import { type SendEmailInput, sendEmails } from "~/email/email.server";
+import { isOpen } from "~/jobs/jobs.server";
 import { jobConditions, NO_TERMS } from "~/search/conditions.server";
 import { getDb } from "~/utils/db.server";
 import type { StoredAlertEmail } from "./alert-email.server";
@@ -37,7 +38,7 @@ const recipient = sql<string>`coalesce(users.email, alerts.email)`;
 
 const notDelivered = sql<SqlBool>`not exists (select 1 from alert_deliveries d where d.alert_id = alerts.id and d.job_id = jobs.id)`;
 
-const isOpenJob = sql<SqlBool>`(jobs.status = 'published' and jobs.valid_through > now())`;
+const isOpenJob = isOpen(expressionBuilder<DB, "jobs">());
 
 /** Featured first, then newest (what "first in alert emails" on the Featured plan promises). */
 const emailOrder = sql`coalesce(jobs.featured_until > now(), false) desc, jobs.first_published_at desc, jobs.id desc`;
@@ -153,8 +154,8 @@ export async function runDueDigests({
   for (const frequency of ["daily", "weekly"] as const) {
     const mine = groups.filter((g) => g.frequency === frequency);
     if (mine.length === 0) continue;
-    const windowIds = await digestWindow(db, sql.join(mine.map(due), sql` or `), now);
-    const keywords = new KeywordMatches(windowIds);
+    const window = await digestWindow(db, sql.join(mine.map(due), sql` or `), now);
+    const keywords = new KeywordMatches(window);
     for (const group of mine) {
       const claim = claimer(due(group), batchSize);
       const loop = async () => {
@@ -162,8 +163,8 @@ export async function runDueDigests({
           const result = await db.transaction().execute(async (trx) => {
             const ids = await claim(trx);
             if (ids.length === 0) return null;
-            const matches = windowIds.length
-              ? await matchDigestBatch(trx, { ids, windowIds, keywords, now })
+            const matches = window
+              ? await matchDigestBatch(trx, { ids, window, keywords, now })
               : [];
             const emails = await queueAlertEmails(trx, matches, group.frequency, group.period);
             await sql`update alerts set digest_period = ${group.period}::date, digest_cursor = ${now}
@@ -204,17 +205,23 @@ function claimer(due: Expression<SqlBool>, batchSize: number) {
   };
 }
 
-/** The jobs any due alert may get: first published since the oldest cursor (at most a week). */
+/**
+ * The jobs any due alert may get: open, first published since the oldest cursor (at most a
+ * week back) and by the run's time. Null when no alert is due.
+ */
 async function digestWindow(db: Kysely<DB>, due: Expression<SqlBool>, now: Date) {
-  const { rows } = await sql<{ id: number }>`
-    select jobs.id from jobs
-     where ${isOpenJob}
-       and jobs.first_published_at <= ${now}
-       and jobs.first_published_at > greatest(
-             (select min(coalesce(alerts.digest_cursor, alerts.confirmed_at)) from alerts where ${due}),
-             ${now}::timestamptz - ${LONGEST_WINDOW}) - ${CURSOR_OVERLAP}`.execute(db);
-  return rows.map((row) => row.id);
+  const { rows } = await sql<{ from: Date | null }>`
+    select greatest(min(coalesce(alerts.digest_cursor, alerts.confirmed_at)),
+                    ${now}::timestamptz - ${LONGEST_WINDOW}) - ${CURSOR_OVERLAP} as "from"
+      from alerts where ${due}`.execute(db);
+  const from = rows[0]?.from;
+  if (!from) return null;
+  // Read through jobs_open_window_idx alone (it carries every column the matching reads).
+  return sql<SqlBool>`(${isOpenJob} and jobs.first_published_at > ${from}
+    and jobs.first_published_at <= ${now})`;
 }
+
+type Window = NonNullable<Awaited<ReturnType<typeof digestWindow>>>;
 
 /**
  * Which window jobs each keyword query finds, computed once per distinct query for the whole
@@ -222,7 +229,7 @@ async function digestWindow(db: Kysely<DB>, due: Expression<SqlBool>, now: Date)
  */
 class KeywordMatches {
   private found = new Map<string, number[] | Promise<void>>();
-  constructor(private windowIds: number[]) {}
+  constructor(private window: Window | null) {}
 
   private async lookUp(trx: Kysely<DB>, missing: string[]) {
     // The keyword condition of the shared definition, the query as its operand. Each job's
@@ -230,8 +237,7 @@ class KeywordMatches {
     const matches = jobConditions({ ...NO_TERMS, tsquery: { value: sql.ref("q.tsq") } }).keyword;
     const { rows } = await sql<{ q: string; ids: number[] }>`
       with jobs as materialized (
-        select id, search_vector || ''::tsvector as search_vector from jobs
-         where id = any(${this.windowIds}::int[])
+        select id, search_vector || ''::tsvector as search_vector from jobs where ${this.window}
       )
       select q.q, array_agg(jobs.id) as ids
         from unnest(${missing}::text[], ${missing}::tsquery[]) as q(q, tsq)
@@ -280,14 +286,14 @@ const searchKey = sql<string>`md5(row(alerts.match_tsquery, alerts.match_special
  * matched together); the result is then shared by every alert of that search, each keeping
  * only jobs new since its own last digest and never delivered to it. Candidate pairs come
  * from each search's most selective filter (keywords, else specialties, else credentials,
- * else every window job), so the shared conditions run on a few pairs per search rather than
- * on every search × job.
+ * else work settings, else every window job), so the shared conditions run on a few pairs
+ * per search rather than on every search × job.
  */
 async function matchDigestBatch(
   trx: Kysely<DB>,
-  input: { ids: number[]; windowIds: number[]; keywords: KeywordMatches; now: Date },
+  input: { ids: number[]; window: Window; keywords: KeywordMatches; now: Date },
 ) {
-  const { ids, windowIds, now } = input;
+  const { ids, window, now } = input;
   const kw = await input.keywords.pairs(trx, ids);
   // The planner cannot size the candidate pairs and would rather test every search × job:
   // joins run in the order written (candidates first, then their search and job).
@@ -295,8 +301,8 @@ async function matchDigestBatch(
   const { rows } = await sql<Match>`
     with batch as materialized (
       -- The batch's alerts that write to an address we may write to, keyed by search.
-      select alerts.id, alerts.digest_cursor, alerts.confirmed_at, ${recipient} as recipient,
-             ${searchKey} as search
+      select alerts.id, coalesce(alerts.digest_cursor, alerts.confirmed_at) as cursor,
+             ${recipient} as recipient, ${searchKey} as search
         from alerts left join users on users.id = alerts.user_id
        where alerts.id = any(${ids}::int[]) and ${active}
     ),
@@ -311,7 +317,7 @@ async function matchDigestBatch(
       select jobs.id, jobs.company_id, jobs.setting, jobs.employment_type, jobs.level,
              jobs.salary_max_annual, jobs.published_at, jobs.first_published_at,
              jobs.featured_until, jobs.latitude, jobs.longitude, jobs.remote_states
-        from jobs where jobs.id = any(${windowIds}::int[]) and ${isOpenJob}
+        from jobs where ${window}
     ),
     win_specialties as materialized (
       select js.job_id, js.specialty_id from job_specialties js join win on win.id = js.job_id
@@ -334,32 +340,62 @@ async function matchDigestBatch(
        where s.q is null and cardinality(s.match_specialty_ids) = 0
       union all
       select s.search, w.id
-        from searches s cross join win w
+        from searches s cross join lateral unnest(s.match_settings) as st(setting)
+        join win w on w.setting = st.setting
        where s.q is null and cardinality(s.match_specialty_ids) = 0
          and cardinality(s.match_credential_ids) = 0
+      union all
+      select s.search, w.id
+        from searches s cross join win w
+       where s.q is null and cardinality(s.match_specialty_ids) = 0
+         and cardinality(s.match_credential_ids) = 0 and cardinality(s.match_settings) = 0
     ),
     search_matches as materialized (
       -- Keyword candidates passed the keyword condition already (KeywordMatches).
-      select c.search, jobs.id as job_id
+      select c.search, jobs.id, jobs.first_published_at, jobs.featured_until
         from candidates c
         join searches as alerts on alerts.search = c.search
         join win as jobs on jobs.id = c.job_id
        where ${and(alertMatchConditions({ keyword: false }))}
     ),
-    matched as (
-      select alerts.id as alert_id, jobs.id as job_id, alerts.recipient,
-             row_number() over (partition by alerts.id order by ${emailOrder}) as rn,
-             (count(*) over (partition by alerts.id))::int as total
-        from search_matches m
-        join batch as alerts on alerts.search = m.search
-        join win as jobs on jobs.id = m.job_id
-       where jobs.first_published_at <= ${now}
-         and jobs.first_published_at > greatest(coalesce(alerts.digest_cursor, alerts.confirmed_at),
-               ${now}::timestamptz - ${LONGEST_WINDOW}) - ${CURSOR_OVERLAP}
-         and ${notDelivered}
+    lists as materialized (
+      -- Alerts of one search with one cursor (most of them: the last run set it) share a list:
+      -- the search's jobs new since that cursor, in email order, counted once.
+      select k.search, k.cursor, jobs.id as job_id, jobs.first_published_at,
+             row_number() over (partition by k.search, k.cursor order by ${emailOrder}) as rn,
+             count(*) over (partition by k.search, k.cursor) as total
+        from (select distinct search, cursor from batch) k
+        join search_matches as jobs on jobs.search = k.search
+       where jobs.first_published_at > greatest(k.cursor, ${now}::timestamptz - ${LONGEST_WINDOW})
+               - ${CURSOR_OVERLAP}
+    ),
+    sent_before as materialized (
+      -- Jobs of a list already delivered to the alert. Every job delivered to an alert was
+      -- first published by its cursor (a run delivers only jobs up to its time, then moves
+      -- the cursor there; a change of frequency or a resume moves it to now), so only the
+      -- overlap before the cursor is looked up.
+      select alerts.id as alert_id, jobs.job_id
+        from batch as alerts
+        join lists as jobs on jobs.search = alerts.search and jobs.cursor = alerts.cursor
+       where jobs.first_published_at <= jobs.cursor
+         and exists (select 1 from alert_deliveries d
+                      where d.alert_id = alerts.id and d.job_id = jobs.job_id)
+    ),
+    shown as (
+      -- Each alert's first jobs of its list, skipping those it got before.
+      select alerts.id as alert_id, l.job_id, alerts.recipient,
+             (l.total - coalesce(s.n, 0))::int as total,
+             row_number() over (partition by alerts.id order by l.rn) as position
+        from batch as alerts
+        left join (select alert_id, count(*) as n from sent_before group by alert_id) s
+               on s.alert_id = alerts.id
+        join lists l on l.search = alerts.search and l.cursor = alerts.cursor
+                    and l.rn <= ${JOBS_PER_EMAIL} + coalesce(s.n, 0)
+       where not exists (select 1 from sent_before x
+                          where x.alert_id = alerts.id and x.job_id = l.job_id)
     )
-    select alert_id, job_id, recipient, total from matched
-     where rn <= ${JOBS_PER_EMAIL}
-     order by alert_id, rn`.execute(trx);
+    select alert_id, job_id, recipient, total from shown
+     where position <= ${JOBS_PER_EMAIL}
+     order by alert_id, position`.execute(trx);
   return rows;
 }

@@ -1,4 +1,4 @@
-import { render } from "@react-email/render";
+import { render, toPlainText } from "@react-email/render";
 import type { Kysely } from "kysely";
 import { createElement, type ReactElement } from "react";
 import { z } from "zod";
@@ -320,7 +320,9 @@ export async function renderEmail(
     );
   }
   const element = definition.component(parsed.data, context);
-  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
+  // One React render: the text part is converted from the HTML, as render's plainText would.
+  const html = await render(element);
+  const text = toPlainText(html);
   return {
     subject: definition.subject(parsed.data),
     html,

@@ -8,9 +8,12 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`update jobs set first_published_at = published_at where published_at is not null`.execute(
     db,
   );
-  await sql`create index jobs_open_first_published_idx on jobs (first_published_at) where status = 'published'`.execute(
-    db,
-  );
+  // A digest's window of new jobs, read from this index alone: it carries every column the
+  // matching reads (decision 015).
+  await sql`create index jobs_open_first_published_idx on jobs (first_published_at)
+    include (id, valid_through, company_id, setting, employment_type, level, salary_max_annual,
+             published_at, featured_until, latitude, longitude, remote_states)
+    where status = 'published'`.execute(db);
 
   await db.schema
     .createTable("alerts")
