@@ -158,6 +158,9 @@ function SiteHeader({ user }: { user: RootUser }) {
                         <NavLink to="/me/saved">Saved jobs</NavLink>
                       </li>
                       <li>
+                        <NavLink to="/me/alerts">Alerts</NavLink>
+                      </li>
+                      <li>
                         <NavLink to="/me/profile">Profile</NavLink>
                       </li>
                     </>
