@@ -27,6 +27,46 @@ export type Numeric = ColumnType<number, number | string, number | string>;
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
+export interface AlertDeliveries {
+  alert_id: number;
+  created_at: Generated<Timestamp>;
+  job_id: number;
+}
+
+export interface Alerts {
+  confirmed_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+  description: string;
+  digest_cursor: Timestamp | null;
+  digest_period: Timestamp | null;
+  email: string;
+  filters: Json;
+  frequency: string;
+  id: Generated<number>;
+  match_box: string | null;
+  match_company_id: number | null;
+  match_credential_ids: Generated<number[]>;
+  match_latitude: number | null;
+  match_levels: Generated<string[]>;
+  match_longitude: number | null;
+  match_posted_days: number | null;
+  match_radius: number | null;
+  match_salary_min: number | null;
+  match_settings: Generated<string[]>;
+  match_specialty_ids: Generated<number[]>;
+  match_state: string | null;
+  match_tsquery: string | null;
+  match_types: Generated<string[]>;
+  name: string;
+  paused_at: Timestamp | null;
+  paused_reason: string | null;
+  query: string;
+  time_zone: Generated<string>;
+  token: string;
+  updated_at: Generated<Timestamp>;
+  user_id: number | null;
+}
+
 export interface ApplicationEvents {
   actor_id: number | null;
   actor_kind: string;
@@ -232,21 +272,33 @@ export interface CreditUses {
   user_id: number | null;
 }
 
+export interface EmailEvents {
+  address: string;
+  created_at: Generated<Timestamp>;
+  detail: string | null;
+  email_id: number | null;
+  id: Generated<number>;
+  provider_event_id: string;
+  type: string;
+}
+
 export interface Emails {
   attempts: Generated<number>;
   created_at: Generated<Timestamp>;
   dedupe_key: string;
   finished_at: Timestamp | null;
   from_address: string;
-  html: string;
+  headers: Json | null;
+  html: string | null;
   id: Generated<number>;
   last_attempt_at: Timestamp | null;
   last_error: string | null;
+  props: Json | null;
   provider_id: string | null;
   state: Generated<string>;
-  subject: string;
+  subject: string | null;
   template: string;
-  text: string;
+  text: string | null;
   to_address: string;
 }
 
@@ -325,6 +377,7 @@ export interface Jobs {
   employment_type: string;
   expiry_warned_for: Timestamp | null;
   featured_until: Timestamp | null;
+  first_published_at: Timestamp | null;
   held_since: Timestamp | null;
   id: Generated<number>;
   latitude: number | null;
@@ -356,6 +409,7 @@ export interface JobSpecialties {
 }
 
 export interface JobStatsDaily {
+  alert_views: Generated<number>;
   applications: Generated<number>;
   apply_clicks: Generated<number>;
   day: Timestamp;
@@ -528,6 +582,8 @@ export interface Users {
 }
 
 export interface DB {
+  alert_deliveries: AlertDeliveries;
+  alerts: Alerts;
   application_events: ApplicationEvents;
   application_notes: ApplicationNotes;
   applications: Applications;
@@ -545,6 +601,7 @@ export interface DB {
   credentials: Credentials;
   credit_uses: CreditUses;
   credits: Credits;
+  email_events: EmailEvents;
   email_suppressions: EmailSuppressions;
   email_verifications: EmailVerifications;
   emails: Emails;

@@ -1,6 +1,6 @@
 import PgBoss from "pg-boss";
-import { sendCredentialExpiryReminders } from "../app/applications/credentials.server";
 import { runDueDigests } from "../app/alerts/matching.server";
+import { sendCredentialExpiryReminders } from "../app/applications/credentials.server";
 import { sendApplicationDigests } from "../app/applications/pipeline.server";
 import { pruneRateLimits } from "../app/auth/rate-limit.server";
 import {

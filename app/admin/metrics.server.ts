@@ -1,7 +1,7 @@
 // The operators' overview: how the site is doing over the last 90 days, one query per
 // figure, each a series with one value per day (or week) so a chart and its table agree.
 import { type RawBuilder, sql } from "kysely";
-import { templates } from "~/email/templates.server";
+import { ALERT_EMAIL_TEMPLATE } from "~/email/email.server";
 import { getDb } from "~/utils/db.server";
 
 export const METRIC_DAYS = 90;
@@ -43,9 +43,9 @@ function countPerDay(table: string, column: string, where: RawBuilder<unknown> =
   `;
 }
 
-/** Email templates that are job alerts (none until alerts are built). */
+/** Email templates that are job alerts: the alert emails themselves, not their confirmations. */
 export function alertTemplates(): string[] {
-  return Object.keys(templates).filter((name) => name.startsWith("alert"));
+  return [ALERT_EMAIL_TEMPLATE];
 }
 
 /** Addresses suppressed for bounces (or complaints) that had been sent an alert. */

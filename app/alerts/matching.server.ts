@@ -7,7 +7,7 @@
 import { createHash } from "node:crypto";
 import { type Expression, expressionBuilder, type Kysely, type SqlBool, sql } from "kysely";
 import type { DB } from "#db/types";
-import { type SendEmailInput, sendEmails } from "~/email/email.server";
+import { ALERT_EMAIL_TEMPLATE, type SendEmailInput, sendEmails } from "~/email/email.server";
 import { isOpen } from "~/jobs/jobs.server";
 import { jobConditions, NO_TERMS } from "~/search/conditions.server";
 import { getDb } from "~/utils/db.server";
@@ -80,7 +80,7 @@ async function queueAlertEmails(
     };
     emails.push({
       to: list[0].recipient,
-      template: "alert-jobs",
+      template: ALERT_EMAIL_TEMPLATE,
       props,
       // One email per alert and period (digests) or per alert and published jobs (instant).
       dedupeKey: dedupeKey(["alert", alertId, kind, period ?? shown.join("-")]),

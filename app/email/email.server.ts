@@ -25,6 +25,9 @@ export type EmailTemplate =
   /** Instant, daily and weekly alert emails: queued by reference, rendered at delivery. */
   | "alert-jobs";
 
+/** The template of every alert email (instant, daily, weekly): how the outbox tells them apart. */
+export const ALERT_EMAIL_TEMPLATE = "alert-jobs" satisfies EmailTemplate;
+
 export type SendEmailInput = {
   to: string;
   template: EmailTemplate;

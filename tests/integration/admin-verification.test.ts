@@ -55,7 +55,7 @@ describe("company verification", () => {
     const asked = await requestVerification(employer.cookie, "Pat@Northwind-Coding.example");
     expect(asked.status).toBe(302);
     const [email] = await emailsTo("pat@northwind-coding.example", "company-verification");
-    const link = /verify-company\?token=([a-z2-7]{32})/.exec(email.text)!;
+    const link = /verify-company\?token=([a-z2-7]{32})/.exec(email.text ?? "")!;
     const token = link[1];
 
     // Opening the link does not confirm (mail scanners open links); the button does.
@@ -180,7 +180,7 @@ describe("company verification", () => {
 
     await requestVerification(employer.cookie, "owner@elsewhere.example");
     const [email] = await emailsTo("owner@elsewhere.example", "company-verification");
-    const token = /token=([a-z2-7]{32})/.exec(email.text)![1];
+    const token = /token=([a-z2-7]{32})/.exec(email.text ?? "")![1];
     await call(verifyCompany.action, post("/verify-company", { token }));
     const request = await getDb()
       .selectFrom("company_verifications")
