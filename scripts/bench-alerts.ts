@@ -17,7 +17,7 @@ import pg from "pg";
 import { checkAlertFilters } from "../app/alerts/match-columns.server";
 import { runDueDigests } from "../app/alerts/matching.server";
 import { extendJob } from "../app/billing/fulfillment.server";
-import { deliverEmails, EMAIL_BATCH_SIZE } from "../app/email/outbox.server";
+import { deliverEmails, deliveryBatches, EMAIL_BATCH_SIZE } from "../app/email/outbox.server";
 import { refreshSearchVectors } from "../app/jobs/search-vector.server";
 import { SALARY_CHOICES } from "../app/search/search-schemas";
 import { closeDb, createDb, type Database, getDb } from "../app/utils/db.server";
@@ -92,9 +92,7 @@ async function measure(phase: string): Promise<Measure> {
         .limit(DRAIN)
         .execute()
     ).map((r) => r.id);
-    const batches: number[][] = [];
-    for (let i = 0; i < ids.length; i += EMAIL_BATCH_SIZE)
-      batches.push(ids.slice(i, i + EMAIL_BATCH_SIZE));
+    const batches = await deliveryBatches(ids);
     const t = performance.now();
     let sent = 0;
     await Promise.all(

@@ -5,7 +5,7 @@ import { sendApplicationDigests } from "../app/applications/pipeline.server";
 import { pruneRateLimits } from "../app/auth/rate-limit.server";
 import {
   deliverEmails,
-  EMAIL_BATCH_SIZE,
+  deliveryBatches,
   EMAIL_DELIVERY_QUEUE,
   EMAIL_MAX_ATTEMPTS,
   listStalledEmailIds,
@@ -113,13 +113,14 @@ export async function startWorker(connectionString: string): Promise<Worker> {
   };
 }
 
-/** One delivery job per batch of up to EMAIL_BATCH_SIZE rows (one Resend batch send). */
+/** Delivery jobs for queued rows: alert emails a batch at a time, the others one each. */
 async function enqueueEmailDeliveries(boss: PgBoss, ids?: number[]) {
   const due = ids ?? (await listStalledEmailIds());
-  const jobs = [];
-  for (let i = 0; i < due.length; i += EMAIL_BATCH_SIZE)
-    jobs.push({ name: EMAIL_DELIVERY_QUEUE, data: { ids: due.slice(i, i + EMAIL_BATCH_SIZE) } });
-  if (jobs.length > 0) await boss.insert(jobs);
+  const batches = await deliveryBatches(due);
+  if (batches.length > 0)
+    await boss.insert(
+      batches.map((batch) => ({ name: EMAIL_DELIVERY_QUEUE, data: { ids: batch } })),
+    );
   return { enqueued: due.length };
 }
 

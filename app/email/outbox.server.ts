@@ -5,7 +5,7 @@ import type { DB, Emails } from "#db/types";
 import { getDb } from "~/utils/db.server";
 import { type Env, getEnv } from "~/utils/env.server";
 import type { EmailTemplate } from "./email.server";
-import { type RenderedEmail, renderStoredEmails } from "./templates.server";
+import { isDeferred, type RenderedEmail, renderStoredEmails } from "./templates.server";
 
 export type EmailState = "queued" | "sent" | "failed" | "suppressed" | "captured" | "cancelled";
 
@@ -236,6 +236,10 @@ function payload(m: Message) {
   };
 }
 
+/**
+ * Bulk mail (templates queued by reference: alert emails) goes out in Resend batch sends;
+ * every other message on its own, with its dedupe key as its idempotency key.
+ */
 async function sendThroughResend(env: Env, messages: Message[]): Promise<ProviderAnswer[]> {
   if (messages.length === 0) return [];
   const resend = new Resend(env.RESEND_API_KEY, { baseUrl: env.RESEND_BASE_URL });
@@ -251,27 +255,57 @@ async function sendThroughResend(env: Env, messages: Message[]): Promise<Provide
       return { error: `network: ${(cause as Error).message}`, retryable: true };
     }
   };
-  if (messages.length === 1) return [await one(messages[0])];
-  try {
-    // The same rows retried after a crash make the same key, so Resend sends them once.
-    const key = createHash("sha256")
-      .update(messages.map((m) => m.dedupe_key).join("\n"))
-      .digest("hex");
-    const { data, error } = await resend.batch.send(messages.map(payload), {
-      idempotencyKey: `batch-${key}`,
-      signal,
-    });
-    if (data && data.data.length === messages.length)
-      return data.data.map((sent) => ({ providerId: sent.id }));
-    const answer = failure(error);
-    if (answer.retryable || !error) return messages.map(() => answer);
-  } catch (cause) {
-    return messages.map(() => ({ error: `network: ${(cause as Error).message}`, retryable: true }));
+  const batch = async (bulk: Message[]): Promise<ProviderAnswer[]> => {
+    try {
+      // The same rows retried after a crash make the same key, so Resend sends them once.
+      const key = createHash("sha256")
+        .update(bulk.map((m) => m.dedupe_key).join("\n"))
+        .digest("hex");
+      const { data, error } = await resend.batch.send(bulk.map(payload), {
+        idempotencyKey: `batch-${key}`,
+        signal,
+      });
+      if (data?.data?.length === bulk.length)
+        return data.data.map((sent) => ({ providerId: sent.id }));
+      const answer = failure(error);
+      if (answer.retryable || !error) return bulk.map(() => answer);
+    } catch (cause) {
+      return bulk.map(() => ({ error: `network: ${(cause as Error).message}`, retryable: true }));
+    }
+    // The batch was refused as a whole (one bad message): each is tried on its own.
+    const answers: ProviderAnswer[] = [];
+    for (const m of bulk) answers.push(await one(m));
+    return answers;
+  };
+  const bulk = messages.filter((m) => isDeferred(m.template as EmailTemplate));
+  const answers = new Map<Message, ProviderAnswer>();
+  if (bulk.length > 1) {
+    const sent = await batch(bulk);
+    for (const [i, m] of bulk.entries()) answers.set(m, sent[i]);
   }
-  // The batch was refused as a whole (one bad message): each is tried on its own.
-  const answers: ProviderAnswer[] = [];
-  for (const m of messages) answers.push(await one(m));
-  return answers;
+  for (const m of messages) if (!answers.has(m)) answers.set(m, await one(m));
+  return messages.map((m) => answers.get(m) as ProviderAnswer);
+}
+
+/**
+ * How queued rows are handed to delivery jobs: bulk mail in batches of EMAIL_BATCH_SIZE (one
+ * Resend batch send each), every other message in a job of its own, as before batching.
+ */
+export async function deliveryBatches(ids: number[]): Promise<number[][]> {
+  if (ids.length === 0) return [];
+  const rows = await getDb()
+    .selectFrom("emails")
+    .select(["id", "template"])
+    .where("id", "in", ids)
+    .where("state", "=", "queued")
+    .orderBy("id")
+    .execute();
+  const bulk = rows.filter((r) => isDeferred(r.template as EmailTemplate)).map((r) => r.id);
+  const batches: number[][] = [];
+  for (let i = 0; i < bulk.length; i += EMAIL_BATCH_SIZE)
+    batches.push(bulk.slice(i, i + EMAIL_BATCH_SIZE));
+  for (const row of rows) if (!isDeferred(row.template as EmailTemplate)) batches.push([row.id]);
+  return batches;
 }
 
 /**

@@ -152,9 +152,29 @@ describe("npm run admin:grant", () => {
 });
 
 describe("operators' overview", () => {
-  it("counts from the data: jobs by status, sign-ups today, and no alert figures while alerts do not exist", async () => {
+  it("counts from the data: jobs by status, sign-ups today, and alert emails sent and bounced today", async () => {
     const admin = await operator();
     await createUser({ role: "candidate" });
+    // One alert email sent and one alert confirmation (not an alert email), to an address that
+    // then bounced.
+    for (const template of ["alert-jobs", "alert-confirm"])
+      await getDb()
+        .insertInto("emails")
+        .values({
+          dedupe_key: `overview-${template}`,
+          template,
+          to_address: "gone@example.com",
+          from_address: "jobs@medcode.local",
+          subject: "s",
+          html: "h",
+          text: "t",
+          state: "sent",
+        })
+        .execute();
+    await getDb()
+      .insertInto("email_suppressions")
+      .values({ email: "gone@example.com", reason: "bounce" })
+      .execute();
     const { body } = await call(overview.loader, get("/admin", admin.cookie));
     const metrics = (
       body as {
@@ -163,7 +183,7 @@ describe("operators' overview", () => {
           signups: { day: string; coders: number }[];
           applications: unknown[];
           revenue: unknown[];
-          alerts: unknown;
+          alerts: { sent: number; bounces: number; complaints: number }[] | null;
         };
       }
     ).metrics;
@@ -183,6 +203,6 @@ describe("operators' overview", () => {
       .where(sql<boolean>`created_at::date = current_date`)
       .executeTakeFirstOrThrow();
     expect(metrics.signups.at(-1)?.coders).toBe(coders.n);
-    expect(metrics.alerts).toBeNull();
+    expect(metrics.alerts?.at(-1)).toMatchObject({ sent: 1, bounces: 1, complaints: 0 });
   });
 });

@@ -23,7 +23,12 @@ export async function createCompany(name = "Acme Health Coding") {
   counter += 1;
   const row = await getDb()
     .insertInto("companies")
-    .values({ name, slug: `company-${process.pid}-${counter}-${Date.now().toString(36)}` })
+    // Verified: moderation holds a new company's first jobs for review (decision 017).
+    .values({
+      name,
+      slug: `company-${process.pid}-${counter}-${Date.now().toString(36)}`,
+      verified_at: new Date(),
+    })
     .returning(["id", "slug"])
     .executeTakeFirstOrThrow();
   return row;

@@ -60,10 +60,8 @@ describe("/alerts/unsubscribe/:token over HTTP", () => {
     expect(again.status).toBe(200);
   });
 
-  it("answers 404, not 500, for a token that is not an alert's (400 for a malformed URL)", async () => {
-    const malformed = await fetch(`${base}/alerts/unsubscribe/%FF%FE`, { method: "POST" });
-    expect(malformed.status).toBe(400);
-    for (const token of ["nope", "a".repeat(32), "%E2%9C%93"]) {
+  it("answers 404, not 500, for a token that is not an alert's, malformed ones included", async () => {
+    for (const token of ["nope", "a".repeat(32), "%E2%9C%93", "%FF%FE"]) {
       expect((await fetch(`${base}/alerts/unsubscribe/${token}`)).status).toBe(404);
       const post = await fetch(`${base}/alerts/unsubscribe/${token}`, {
         method: "POST",
