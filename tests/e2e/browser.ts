@@ -81,3 +81,22 @@ export async function logIn(page: Page, email: string, password = DEMO_PASSWORD)
   await page.getByRole("button", { name: "Log in" }).click();
   await waitForSignedIn(page);
 }
+
+/** Opens the newest captured email to `to` at /dev/emails and follows its link matching `link`. */
+export async function followEmailLink(page: Page, to: string, link: RegExp) {
+  await page.goto("/dev/emails");
+  const item = page.locator("li.card", { hasText: `To ${to}` }).first();
+  await item.waitFor();
+  await item.locator("summary").click();
+  const href = await item.locator("pre a", { hasText: link }).first().getAttribute("href");
+  expect(href).toBeTruthy();
+  await page.goto(href!);
+}
+
+/** Pays on the local TEST MODE checkout page and waits for the receipt page. */
+export async function payInTestMode(page: Page) {
+  await page.waitForURL(/\/dev\/checkout\/\d+$/);
+  await page.getByText("TEST MODE").first().waitFor();
+  await page.getByRole("button", { name: /^Pay / }).click();
+  await page.getByRole("heading", { name: "Payment received" }).waitFor();
+}
