@@ -40,9 +40,11 @@ export function AlertSignup({
   id = "alert-signup",
   returnTo,
   lastResult,
+  title = "Email me new jobs like these",
 }: {
   signup: SignupData;
   id?: string;
+  title?: string;
   /** Where the form comes back to (this page, by default). */
   returnTo?: string;
   /** The /alerts page's own answer, when the form was posted without JavaScript. */
@@ -66,7 +68,7 @@ export function AlertSignup({
   const busy = fetcher.state !== "idle";
   return (
     <section className="card alert-signup" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>Email me new jobs like these</h2>
+      <h2 id={`${id}-title`}>{title}</h2>
       <p className="alert-words">{signup.description}</p>
       {signup.problems.length ? (
         <Notice kind="info">

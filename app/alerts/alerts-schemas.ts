@@ -1,5 +1,6 @@
 // Alert forms, shared by the actions (the real check) and the browser (Conform hints).
 import { z } from "zod";
+import { textField } from "~/utils/text-fields";
 
 export const FREQUENCIES = ["instant", "daily", "weekly"] as const;
 export type Frequency = (typeof FREQUENCIES)[number];
@@ -30,8 +31,7 @@ export const MAX_ALERTS = 25;
 
 const frequency = z.enum(FREQUENCIES, { error: "Choose how often to get emails." });
 // An unknown zone (a browser abroad) falls back to the default rather than failing the form.
-const timeZone = z
-  .string()
+const timeZone = textField()
   .optional()
   .transform((zone) =>
     TIME_ZONES.some((z) => z.value === zone) ? (zone as string) : DEFAULT_TIME_ZONE,
@@ -40,17 +40,15 @@ const timeZone = z
 export const AccountAlertSchema = z.object({ frequency, timeZone });
 
 export const VisitorAlertSchema = AccountAlertSchema.extend({
-  email: z
-    .string({ error: "Enter your email address." })
+  email: textField({ error: "Enter your email address." })
     .trim()
     .toLowerCase()
     .pipe(z.email("Enter an email address like name@example.com.").max(254)),
-  website: z.string().optional(), // honeypot
+  website: textField().optional(), // honeypot
 });
 
 export const AlertSettingsSchema = z.object({
-  name: z
-    .string({ error: "Give the alert a name." })
+  name: textField({ error: "Give the alert a name." })
     .trim()
     .min(1, "Give the alert a name.")
     .max(MAX_ALERT_NAME, `Keep the name under ${MAX_ALERT_NAME} characters.`),

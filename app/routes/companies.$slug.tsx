@@ -146,7 +146,7 @@ export default function CompanyPage() {
             ) : null}
           </dl>
         </section>
-        <AlertSignup signup={alertSignup} />
+        <AlertSignup signup={alertSignup} title={`Email me new jobs at ${company.name}`} />
       </aside>
     </div>
   );

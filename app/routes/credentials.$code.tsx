@@ -97,7 +97,7 @@ export default function CredentialPage() {
             </>
           ) : null}
         </section>
-        <AlertSignup signup={alertSignup} />
+        <AlertSignup signup={alertSignup} title={`Email me new ${credential.code} jobs`} />
       </aside>
     </div>
   );

@@ -115,7 +115,7 @@ export default function SpecialtyPage() {
             </ul>
           </section>
         ) : null}
-        <AlertSignup signup={alertSignup} />
+        <AlertSignup signup={alertSignup} title={`Email me new ${specialty.name} jobs`} />
       </aside>
     </div>
   );

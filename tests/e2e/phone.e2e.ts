@@ -22,6 +22,7 @@ type Ids = {
   review: string;
   adminCompany: string;
   adminUser: string;
+  alertId: string;
 };
 
 /** A sample address for every route module that renders a page, and who looks at it. */
@@ -29,6 +30,13 @@ const PAGES: Record<string, { who: Who; url: (ids: Ids) => string }> = {
   "$.tsx": { who: "visitor", url: () => "/no-such-page" },
   "_index.tsx": { who: "visitor", url: () => "/" },
   "about.tsx": { who: "visitor", url: () => "/about" },
+  "alerts._index.tsx": { who: "visitor", url: () => "/alerts?specialty=cardiology&setting=remote" },
+  "alerts.confirm.$token.tsx": { who: "visitor", url: () => `/alerts/confirm/${"a".repeat(32)}` },
+  "alerts.manage.$token.tsx": { who: "visitor", url: () => `/alerts/manage/${"a".repeat(32)}` },
+  "alerts.unsubscribe.$token.tsx": {
+    who: "visitor",
+    url: () => `/alerts/unsubscribe/${"a".repeat(32)}`,
+  },
   "admin._index.tsx": { who: "operator", url: () => "/admin" },
   "admin.tsx": { who: "operator", url: () => "/admin/rules" },
   "admin.audit.tsx": { who: "operator", url: () => "/admin/audit" },
@@ -85,6 +93,8 @@ const PAGES: Record<string, { who: Who; url: (ids: Ids) => string }> = {
   "jobs.$id.report.tsx": { who: "visitor", url: (i) => `/jobs/${i.jobId}/report` },
   "jobs._index.tsx": { who: "visitor", url: () => "/jobs?q=coder&setting=remote" },
   "login.tsx": { who: "visitor", url: () => "/login" },
+  "me.alerts.$id.tsx": { who: "coder", url: (i) => `/me/alerts/${i.alertId}` },
+  "me.alerts._index.tsx": { who: "coder", url: () => "/me/alerts" },
   "me.applications.tsx": { who: "coder", url: () => "/me/applications" },
   "me.files.$id.delete.tsx": { who: "coder", url: (i) => `/me/files/${i.fileId}/delete` },
   "me.profile.tsx": { who: "coder", url: () => "/me/profile" },
@@ -184,6 +194,14 @@ async function findIds(contexts: Record<Who, BrowserContext>): Promise<Ids> {
   const coder = await contexts.coder.newPage();
   await coder.goto("/me/profile");
   const file = await coder.locator('a[href^="/me/files/"]').first().getAttribute("href");
+  // An alert of the coder's own, saved with one click.
+  await coder.request.post("/alerts?specialty=cardiology&setting=remote", {
+    form: { frequency: "daily" },
+    headers: { origin: baseUrl! },
+    maxRedirects: 0,
+  });
+  await coder.goto("/me/alerts");
+  const alert = await coder.locator('main a[href^="/me/alerts/"]').first().getAttribute("href");
   await coder.close();
   return {
     job,
@@ -196,6 +214,7 @@ async function findIds(contexts: Record<Who, BrowserContext>): Promise<Ids> {
     review,
     adminCompany,
     adminUser,
+    alertId: alert?.split("/")[3] ?? "0",
   };
 }
 

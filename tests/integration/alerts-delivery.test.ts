@@ -3,9 +3,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { pauseAlert } from "../../app/alerts/alerts.server";
 import { deliverEmails } from "../../app/email/outbox.server";
+import { getJobTotals } from "../../app/jobs/posting-stats.server";
+import * as jobPage from "../../app/routes/jobs.$id.$slug";
 import { getDb } from "../../app/utils/db.server";
 import { getEnv, initEnv } from "../../app/utils/env.server";
 import { startResendStandIn } from "../../scripts/lib/resend-stand-in";
+import { call } from "../routes";
 import { alertEmails, createAlert, createCompany, publishNewJob } from "./alerts-helpers";
 
 let resend: Awaited<ReturnType<typeof startResendStandIn>>;
@@ -131,5 +134,22 @@ describe("delivering alert emails", () => {
       .executeTakeFirstOrThrow();
     expect(row.text).toContain("Denials Coder");
     expect(row.headers).toMatchObject({ "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" });
+  });
+
+  it("counts a visit from an alert email's link as a view from alerts in the employer's numbers", async () => {
+    const jobId = await publishNewJob(company, { title: "Telehealth Coder" });
+    const path = `/jobs/${jobId}/telehealth-coder`;
+    const browser = { "user-agent": "Mozilla/5.0 (Macintosh) Chrome/130" };
+    for (const url of [`${path}?utm_source=alert&utm_medium=email&utm_campaign=daily`, path]) {
+      const request = new Request(`http://localhost${url}`, { headers: browser });
+      expect(
+        (await call(jobPage.loader, request, { id: String(jobId), slug: "telehealth-coder" }))
+          .status,
+      ).toBe(200);
+    }
+    // The page does not wait for its count.
+    await expect
+      .poll(() => getJobTotals({ companyId: company, jobId }))
+      .toMatchObject({ views: 2, alert_views: 1 });
   });
 });
