@@ -305,6 +305,7 @@ export async function confirmAlert(token: string, now = new Date()) {
           .select("id")
           .where(sql<boolean>`lower(users.email) = ${alert.email}`)
           .where("email_verified_at", "is not", null)
+          .where("role", "=", "candidate")
           .executeTakeFirst();
         if (owner) await adoptAlerts(trx, { userId: owner.id, email: alert.email });
       }
@@ -313,11 +314,19 @@ export async function confirmAlert(token: string, now = new Date()) {
 }
 
 /**
- * A person who signs up (or confirms a new address) finds the alerts they confirmed for that
+ * A coder who signs up (or confirms a new address) finds the alerts they confirmed for that
  * address: each joins the account unless the account already follows the same search.
+ * Employer and operator accounts have no alerts page: their addresses' alerts stay as they are.
  */
 export async function adoptAlerts(trx: Kysely<DB>, input: { userId: number; email: string }) {
   const email = input.email.trim().toLowerCase();
+  const coder = await trx
+    .selectFrom("users")
+    .select("id")
+    .where("id", "=", input.userId)
+    .where("role", "=", "candidate")
+    .executeTakeFirst();
+  if (!coder) return;
   await trx
     .updateTable("alerts")
     .set({ user_id: input.userId, updated_at: new Date() })

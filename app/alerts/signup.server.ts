@@ -27,7 +27,8 @@ export async function getAlertSignup(
   }).toString();
   const user = await getUser(request);
   const base = { query, description: input.description, problems: input.problems ?? [] };
-  if (!user) return { ...base, viewer: { kind: "visitor" } };
+  // Alerts belong to coder accounts; anyone else subscribes an address, as a visitor does.
+  if (user?.role !== "candidate") return { ...base, viewer: { kind: "visitor" } };
   if (!user.email_verified_at) return { ...base, viewer: { kind: "unverified" } };
   const existing = await findAccountAlert({ userId: user.id, query });
   return { ...base, viewer: { kind: "account", email: user.email, existing: existing ?? null } };

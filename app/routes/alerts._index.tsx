@@ -46,7 +46,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const back = safeRedirect(formData.get("redirectTo"), `/jobs?${query}`);
   const user = await getUser(request);
 
-  if (user) {
+  // Alerts belong to coder accounts; anyone else subscribes an address, as a visitor does.
+  if (user?.role === "candidate") {
     const submission = parseWithZod(formData, { schema: AccountAlertSchema });
     if (submission.status !== "success")
       return data({ result: submission.reply() }, { status: 400 });

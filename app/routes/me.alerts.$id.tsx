@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AlertEditor } from "~/alerts/alert-editor";
 import { handleAlertAction, loadAlertPage } from "~/alerts/manage-action.server";
-import { requireUser } from "~/auth/guards.server";
+import { requireCandidate } from "~/auth/guards.server";
 import { ConfirmPage } from "~/components/confirm-button";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { notFoundIfMissing, parseId } from "~/utils/http";
@@ -16,7 +16,7 @@ const NOT_YOURS = "We could not find that alert. It may have been deleted.";
 
 // Another person's alert id reads exactly like one that does not exist: 404.
 async function owner(request: Request, id: string | undefined) {
-  const user = await requireUser(request);
+  const user = await requireCandidate(request);
   return { id: notFoundIfMissing(parseId(id), NOT_YOURS), userId: user.id };
 }
 

@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { listAccountAlerts } from "~/alerts/alerts.server";
 import { FREQUENCY_LABELS, type Frequency } from "~/alerts/alerts-schemas";
 import { handleAlertAction } from "~/alerts/manage-action.server";
-import { requireUser } from "~/auth/guards.server";
+import { requireCandidate } from "~/auth/guards.server";
 import { ConfirmButton, ConfirmPage } from "~/components/confirm-button";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Notice } from "~/components/notice";
@@ -16,7 +16,7 @@ export const meta: MetaFunction = () => [
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+  const user = await requireCandidate(request);
   const alerts = await listAccountAlerts({ userId: user.id });
   return {
     email: user.email,
@@ -26,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 // Pause, resume and delete from the list; the alert's own page has the rest.
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request);
+  const user = await requireCandidate(request);
   const formData = await request.formData();
   const id = notFoundIfMissing(
     parseId(String(formData.get("alertId") ?? "")),

@@ -8,6 +8,7 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { createAccountAlert } from "../../app/alerts/alerts.server";
 import * as apply from "../../app/routes/jobs.$id.apply";
 import { getDb } from "../../app/utils/db.server";
 import { createUser } from "../factories/users";
@@ -48,6 +49,8 @@ type Fixture = {
   orderId: string;
   reviewId: string;
   userId: string;
+  alertId: string;
+  alertToken: string;
 };
 
 type Row = {
@@ -64,6 +67,12 @@ const ROUTES: Record<string, Row> = {
   "$.tsx": { rule: "public" },
   "_index.tsx": { rule: "public" },
   "about.tsx": { rule: "public" },
+  // Alerts by token: holding the emailed link is the permission (alerts-flows.test.ts).
+  "alerts._index.tsx": { rule: "public" },
+  "alerts.confirm.$token.tsx": { rule: "public", params: (f) => ({ token: f.alertToken }) },
+  "alerts.manage.$token.tsx": { rule: "public", params: (f) => ({ token: f.alertToken }) },
+  "alerts.unsubscribe.$token.tsx": { rule: "public", params: (f) => ({ token: f.alertToken }) },
+  "api.webhooks.resend.tsx": { rule: "signed" },
   "admin._index.tsx": { rule: "operator" },
   "admin.audit.tsx": { rule: "operator" },
   "admin.companies.$id.tsx": { rule: "operator", params: (f) => ({ id: f.companyId }) },
@@ -123,6 +132,8 @@ const ROUTES: Record<string, Row> = {
   "login.tsx": { rule: "anonymous" },
   "logout.tsx": { rule: "public" },
   "me._index.tsx": { rule: "signed-in" },
+  "me.alerts.$id.tsx": { rule: "coder", params: (f) => ({ id: f.alertId }) },
+  "me.alerts._index.tsx": { rule: "coder" },
   "me.applications.tsx": { rule: "coder" },
   "me.export[.json].tsx": { rule: "signed-in" },
   "me.files.$id.delete.tsx": { rule: "coder", params: (f) => ({ id: f.fileId }) },
@@ -217,7 +228,21 @@ beforeAll(async () => {
     .select(["jobs.slug", "companies.slug as company_slug"])
     .where("jobs.id", "=", jobId)
     .executeTakeFirstOrThrow();
+  const alert = await createAccountAlert({
+    userId: coder.id,
+    query: "specialty=cardiology",
+    frequency: "daily",
+    timeZone: "America/New_York",
+  });
+  if (!alert.ok) throw new Error("the coder's alert was not created");
+  const { token } = await db
+    .selectFrom("alerts")
+    .select("token")
+    .where("id", "=", alert.id)
+    .executeTakeFirstOrThrow();
   fixture = {
+    alertId: String(alert.id),
+    alertToken: token,
     jobId: String(jobId),
     jobSlug: row.slug,
     companySlug: row.company_slug,
