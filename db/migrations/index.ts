@@ -8,10 +8,10 @@ import * as billing from "./2026-11-27T1040_billing";
 import * as applications from "./2026-11-27T1050_applications";
 import * as savedJobs from "./2026-11-27T1060_saved_jobs";
 import * as companyLogos from "./2026-11-27T1070_company_logos";
-import * as alerts from "./2026-12-01T1000_alerts";
-import * as emailDeferred from "./2026-12-01T1001_email_deferred";
 import * as backOffice from "./2026-12-01T1100_back_office";
 import * as verification from "./2026-12-01T1101_verification";
+import * as alerts from "./2026-12-01T1150_alerts";
+import * as emailDeferred from "./2026-12-01T1151_email_deferred";
 
 // Every migration, by name, in order. Listed by hand (not read from the folder) so the same
 // code runs under tsx, Vitest and any bundler: add a line for each new migration file.
@@ -25,8 +25,10 @@ export const migrations: Record<string, Migration> = {
   "2026-11-27T1050_applications": applications,
   "2026-11-27T1060_saved_jobs": savedJobs,
   "2026-11-27T1070_company_logos": companyLogos,
-  "2026-12-01T1000_alerts": alerts,
-  "2026-12-01T1001_email_deferred": emailDeferred,
   "2026-12-01T1100_back_office": backOffice,
   "2026-12-01T1101_verification": verification,
+  // Built beside the back office and merged after it: named to run after it, so a database
+  // that already has the back office takes them in order.
+  "2026-12-01T1150_alerts": alerts,
+  "2026-12-01T1151_email_deferred": emailDeferred,
 };
