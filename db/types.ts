@@ -373,7 +373,10 @@ export interface Jobs {
   company_id: number;
   created_at: Generated<Timestamp>;
   created_by: number | null;
+  credential_ids: Generated<number[]>;
   description: string;
+  description_html: string | null;
+  description_text: string | null;
   employment_type: string;
   expiry_warned_for: Timestamp | null;
   featured_until: Timestamp | null;
@@ -393,6 +396,7 @@ export interface Jobs {
   search_vector: string | null;
   setting: string;
   slug: string;
+  specialty_ids: Generated<number[]>;
   state: string | null;
   status: Generated<string>;
   title: string;

@@ -251,6 +251,7 @@ export function SearchFilterForm({ data }: { data: Data }) {
                   value={l}
                   label={LEVELS[l]}
                   checked={filters.level.includes(l)}
+                  count={facets.level[l]}
                 />
               ))}
             </ul>
