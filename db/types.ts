@@ -406,6 +406,27 @@ export interface Jobs {
   zip: string | null;
 }
 
+export interface JobSearch {
+  company_id: number;
+  credential_ids: Generated<number[]>;
+  employment_type: string;
+  featured_until: Timestamp | null;
+  held_since: Timestamp | null;
+  id: number;
+  latitude: number | null;
+  level: string;
+  longitude: number | null;
+  published_at: Timestamp | null;
+  remote_states: Generated<string[]>;
+  salary_max_annual: number | null;
+  search_vector: string | null;
+  setting: string;
+  specialty_ids: Generated<number[]>;
+  status: string;
+  title: string;
+  valid_through: Timestamp | null;
+}
+
 export interface JobSpecialties {
   job_id: number;
   source: Generated<string>;
@@ -613,6 +634,7 @@ export interface DB {
   job_credentials: JobCredentials;
   job_questions: JobQuestions;
   job_reviews: JobReviews;
+  job_search: JobSearch;
   job_specialties: JobSpecialties;
   job_stats_daily: JobStatsDaily;
   jobs: Jobs;

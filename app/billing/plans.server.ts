@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import type { DB } from "#db/types";
 import { getDb } from "~/utils/db.server";
 import { type Env, getEnv } from "~/utils/env.server";
+import { numberFormat } from "~/utils/intl";
 
 export type PlanCode = "standard" | "featured" | "bundle5" | "featured_upgrade";
 
@@ -57,9 +58,9 @@ export async function getPlan(code: string, db: Kysely<DB> = getDb()): Promise<P
 }
 
 export function formatCents(cents: number, currency = "usd") {
-  return (cents / 100).toLocaleString("en-US", {
+  return numberFormat("en-US", {
     style: "currency",
     currency: currency.toUpperCase(),
     minimumFractionDigits: cents % 100 === 0 ? 0 : 2,
-  });
+  }).format(cents / 100);
 }

@@ -1,5 +1,6 @@
 // Small pieces shared by the specialty, credential, code and company pages.
 import { Link } from "@remix-run/react";
+import { formatNumber, numberFormat } from "~/utils/intl";
 import { type JobCardData, JobList } from "./job-card";
 
 export function SpecialtyLinks({
@@ -46,13 +47,13 @@ export function OpenJobs({
   return (
     <section aria-labelledby={id}>
       <h2 id={id}>
-        {title} <span className="muted">({total.toLocaleString("en-US")})</span>
+        {title} <span className="muted">({formatNumber(total)})</span>
       </h2>
       {jobs.length ? <JobList jobs={jobs} /> : <p className="muted">{empty}</p>}
       {moreHref && total > jobs.length ? (
         <p>
           <Link to={moreHref} className="button secondary">
-            See all {total.toLocaleString("en-US")} jobs
+            See all {formatNumber(total)} jobs
           </Link>
         </p>
       ) : null}
@@ -61,9 +62,9 @@ export function OpenJobs({
 }
 
 export function formatUsd(amount: number) {
-  return amount.toLocaleString("en-US", {
+  return numberFormat("en-US", {
     style: "currency",
     currency: "USD",
     maximumFractionDigits: 0,
-  });
+  }).format(amount);
 }

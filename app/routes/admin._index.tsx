@@ -5,6 +5,7 @@ import { countWaiting } from "~/admin/queues.server";
 import { requireAdmin } from "~/auth/guards.server";
 import { BarChart, LineChart, type Series } from "~/components/chart";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { formatNumber, numberFormat } from "~/utils/intl";
 import { plural } from "~/utils/plural";
 
 export const meta: MetaFunction = () => [
@@ -29,11 +30,11 @@ const JOB_STATUS_LABELS: Record<string, string> = {
 };
 
 const dollars = (cents: number) =>
-  (cents / 100).toLocaleString("en-US", {
+  numberFormat("en-US", {
     style: "currency",
     currency: "USD",
     maximumFractionDigits: 0,
-  });
+  }).format(cents / 100);
 
 function waitedFor(since: string | Date | null, now: string) {
   if (!since) return null;
@@ -59,7 +60,7 @@ function Metric({
   format?: (value: number) => string;
   labelHeading?: string;
 }) {
-  const show = format ?? ((v: number) => v.toLocaleString("en-US"));
+  const show = format ?? ((v: number) => formatNumber(v));
   return (
     <section className="card" aria-labelledby={id}>
       <h2 id={id}>{title}</h2>
@@ -174,7 +175,7 @@ export default function AdminOverview() {
               {metrics.statuses.map((s) => (
                 <tr key={s.status}>
                   <th scope="row">{JOB_STATUS_LABELS[s.status] ?? s.status}</th>
-                  <td className="numbers">{s.count.toLocaleString("en-US")}</td>
+                  <td className="numbers">{formatNumber(s.count)}</td>
                 </tr>
               ))}
             </tbody>
@@ -230,7 +231,7 @@ export default function AdminOverview() {
         <Metric
           id="alerts-title"
           title="Alert emails per day"
-          note={`Sent: ${alertTotals.sent.toLocaleString("en-US")}. Bounce rate ${rate(alertTotals.bounces)}, complaint rate ${rate(alertTotals.complaints)} (addresses suppressed after a bounce or a complaint, among those sent an alert).`}
+          note={`Sent: ${formatNumber(alertTotals.sent)}. Bounce rate ${rate(alertTotals.bounces)}, complaint rate ${rate(alertTotals.complaints)} (addresses suppressed after a bounce or a complaint, among those sent an alert).`}
           labels={days(alerts)}
           series={[
             { name: "Sent", values: column(alerts, "sent") },

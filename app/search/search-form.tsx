@@ -6,6 +6,7 @@ import { Form, useLocation, useSubmit } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { EMPLOYMENT_TYPES, LEVELS, SETTINGS } from "~/jobs/format";
 import type { JobsLoader } from "~/routes/jobs._index";
+import { formatNumber } from "~/utils/intl";
 import {
   DEFAULT_RADIUS,
   LEVEL_VALUES,
@@ -22,7 +23,7 @@ const SEARCH_FORM_ID = "job-search";
 const SHOWN_OPTIONS = 8;
 
 function Count({ n }: { n: number | undefined }) {
-  return <span className="facet-count">{(n ?? 0).toLocaleString("en-US")}</span>;
+  return <span className="facet-count">{formatNumber(n ?? 0)}</span>;
 }
 
 export function CheckboxOption({
@@ -269,7 +270,7 @@ export function SearchFilterForm({ data }: { data: Data }) {
                 .sort((a, b) => a - b)
                 .map((s) => (
                   <option key={s} value={s}>
-                    ${s.toLocaleString("en-US")}+
+                    ${formatNumber(s)}+
                   </option>
                 ))}
             </select>

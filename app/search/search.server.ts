@@ -305,6 +305,13 @@ type Stats = { total: number; featured: number; facets: FacetCounts };
 const FACETS: Facet[] = ["specialty", "credential", "setting", "type", "level"];
 
 /**
+ * Counts read job_search, the narrow copy of published jobs kept by a trigger on jobs
+ * (migration 2026-12-01T1300), under the name `jobs`: it has every column the conditions read,
+ * with the same values in the same transaction, so counts and the list (read from jobs) agree.
+ */
+const COUNTED = "job_search as jobs" as "jobs";
+
+/**
  * Total, featured total and the five facets in ONE pass over the matching open jobs: rows
  * matching every non-facet filter, grouped by setting, type, level, featured, a flag per facet
  * filter and the job's specialty and credential ids (kept on the row by triggers, migration
@@ -321,7 +328,7 @@ function statsQuery(search: ResolvedSearch, db: Kysely<DB>, facets: boolean) {
   const featured = sql<boolean>`coalesce(jobs.featured_until > now(), false)`;
   if (!facets) {
     return db
-      .selectFrom("jobs")
+      .selectFrom(COUNTED)
       .select([
         sql<string>`''`.as("setting"),
         sql<string>`''`.as("employment_type"),
@@ -341,7 +348,7 @@ function statsQuery(search: ResolvedSearch, db: Kysely<DB>, facets: boolean) {
   }
   const grouped = (location: Expression<SqlBool> | null) =>
     db
-      .selectFrom("jobs")
+      .selectFrom(COUNTED)
       .select([
         "jobs.setting",
         "jobs.employment_type",
@@ -382,13 +389,30 @@ function statsQuery(search: ResolvedSearch, db: Kysely<DB>, facets: boolean) {
   return grouped(null);
 }
 
+/**
+ * The planner sees a common word matching every open job and picks a sequential scan that
+ * decompresses each job's search document to test it; the GIN index answers the same
+ * question without reading one (no recheck for plain words). With a keyword the count runs
+ * with sequential scans off, and with room to group in memory rather than sort to disk.
+ */
+async function runCounts(search: ResolvedSearch, db: Kysely<DB>, facets: boolean) {
+  if (!search.keyword || search.fuzzy || db.isTransaction)
+    return statsQuery(search, db, facets).execute();
+  return db.transaction().execute(async (trx) => {
+    await sql`set local enable_seqscan = off; set local enable_sort = off; set local work_mem = '32MB'`.execute(
+      trx,
+    );
+    return statsQuery(search, trx, facets).execute();
+  });
+}
+
 async function computeStats(
   search: ResolvedSearch,
   db: Kysely<DB>,
   { facets = true }: { facets?: boolean } = {},
 ): Promise<Stats> {
   const [groups, reference] = await Promise.all([
-    statsQuery(search, db, facets).execute(),
+    runCounts(search, db, facets),
     facets ? loadReference(db) : null,
   ]);
   const stats: Stats = {

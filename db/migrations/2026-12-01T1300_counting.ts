@@ -98,9 +98,89 @@ export async function up(db: Kysely<any>): Promise<void> {
       from unnest(${rows.map((r) => r.id)}::int[], ${html}::text[], ${text}::text[]) as r(id, html, text)
       where jobs.id = r.id`.execute(db);
   }
+  // job_search: the published jobs, narrow, for counting. A search's total and facets read it
+  // alone: ~150 bytes a row (the search document is moved out of line, toast_tuple_target),
+  // so a keyword that matches every open job costs one GIN bitmap and a few thousand pages
+  // rather than a page per wide job row. Kept by a row trigger on jobs in the same
+  // transaction as every write, so it never disagrees with the list (which reads jobs).
+  await sql`create table job_search (
+    id integer primary key references jobs(id) on delete cascade,
+    status text not null,
+    valid_through timestamptz,
+    held_since timestamptz,
+    company_id integer not null,
+    title text not null,
+    setting text not null,
+    employment_type text not null,
+    level text not null,
+    salary_max_annual integer,
+    published_at timestamptz,
+    featured_until timestamptz,
+    latitude double precision,
+    longitude double precision,
+    remote_states text[] not null default '{}',
+    specialty_ids integer[] not null default '{}',
+    credential_ids integer[] not null default '{}',
+    search_vector tsvector
+  ) with (toast_tuple_target = 128)`.execute(db);
+  // Only the search document goes out of line: what the counts group by stays in the row.
+  await sql`alter table job_search
+    alter column specialty_ids set storage plain,
+    alter column credential_ids set storage plain,
+    alter column remote_states set storage plain,
+    alter column title set storage main`.execute(db);
+  const columns =
+    "id, status, valid_through, held_since, company_id, title, setting, employment_type, level, salary_max_annual, published_at, featured_until, latitude, longitude, remote_states, specialty_ids, credential_ids, search_vector";
+  const values = columns
+    .split(", ")
+    .map((c) => `new.${c}`)
+    .join(", ");
+  const updates = columns
+    .split(", ")
+    .slice(1)
+    .map((c) => `${c} = excluded.${c}`)
+    .join(", ");
+  await sql
+    .raw(`create function jobs_sync_search() returns trigger language plpgsql as $$
+    begin
+      if tg_op = 'DELETE' then
+        delete from job_search where id = old.id;
+      elsif new.status <> 'published' then
+        delete from job_search where id = new.id;
+      else
+        insert into job_search (${columns}) values (${values})
+        on conflict (id) do update set ${updates};
+      end if;
+      return null;
+    end $$`)
+    .execute(db);
+  await sql`create trigger jobs_sync_search after insert or update or delete on jobs
+    for each row execute function jobs_sync_search()`.execute(db);
+  await sql
+    .raw(
+      `insert into job_search (${columns}) select ${columns} from jobs where status = 'published'`,
+    )
+    .execute(db);
+  await sql`create index job_search_vector_idx on job_search using gin (search_vector)`.execute(db);
+  await sql`create index job_search_title_trgm_idx on job_search using gin (title gin_trgm_ops)`.execute(
+    db,
+  );
+  await sql`create index job_search_geo_idx on job_search using gist (point(longitude, latitude)) where latitude is not null and longitude is not null`.execute(
+    db,
+  );
+  await sql`create index job_search_specialty_idx on job_search using gin (specialty_ids)`.execute(
+    db,
+  );
+  await sql`create index job_search_credential_idx on job_search using gin (credential_ids)`.execute(
+    db,
+  );
+  await sql`analyze job_search`.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await sql`drop trigger if exists jobs_sync_search on jobs`.execute(db);
+  await sql`drop function if exists jobs_sync_search()`.execute(db);
+  await sql`drop table if exists job_search`.execute(db);
   await sql`drop index if exists jobs_open_specialty_ids_idx`.execute(db);
   await sql`drop index if exists jobs_open_credential_ids_idx`.execute(db);
   await sql`drop trigger if exists jobs_description_html_guard on jobs`.execute(db);
