@@ -14,12 +14,19 @@ import { isPrivatePath } from "./security";
 
 export type RemixHandlerOptions = {
   getBuild: () => Promise<ServerBuild>;
+  /** Production: the built bundle, which never changes while the process runs. */
+  build?: ServerBuild;
   mode: "development" | "production";
   getLoadContext: (req: Request, res: Response) => AppLoadContext;
 };
 
-export function createRemixHandler({ getBuild, mode, getLoadContext }: RemixHandlerOptions) {
-  const handle = createRemixRequestHandler(async () => guardBuild(await getBuild()), mode);
+export function createRemixHandler({ getBuild, build, mode, getLoadContext }: RemixHandlerOptions) {
+  // Given a function, Remix derives its routes, static handler and compiled patterns again on
+  // every request (it must, for hot reload); a built bundle never changes, so production hands
+  // Remix the build itself and that work happens once.
+  const handle = build
+    ? createRemixRequestHandler(guardBuild(build), mode)
+    : createRemixRequestHandler(async () => guardBuild(await getBuild()), mode);
   return async (req: Request, res: Response, next: NextFunction) => {
     const request = toFetchRequest(req, res);
     if (!request) {
