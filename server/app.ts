@@ -101,6 +101,7 @@ export function createApp({ build, vite, buildDir = "build" }: AppOptions) {
     createRemixHandler({
       getBuild,
       build: vite ? undefined : build,
+      pageCache: !vite && env.PAGE_CACHE === "on",
       // A built bundle always runs in production mode: error details never reach the browser.
       mode: vite ? "development" : "production",
       getLoadContext: (req, res) => ({

@@ -9,6 +9,7 @@ import {
   writeReadableStreamToWritable,
 } from "@remix-run/node";
 import type { NextFunction, Request, Response } from "express";
+import { cacheKey, countHit, currentVersion, lookUp, storable, store } from "./page-cache";
 import { guardBuild } from "./route-faults";
 import { isPrivatePath } from "./security";
 
@@ -16,11 +17,19 @@ export type RemixHandlerOptions = {
   getBuild: () => Promise<ServerBuild>;
   /** Production: the built bundle, which never changes while the process runs. */
   build?: ServerBuild;
+  /** Anonymous public pages from memory (server/page-cache.ts). */
+  pageCache?: boolean;
   mode: "development" | "production";
   getLoadContext: (req: Request, res: Response) => AppLoadContext;
 };
 
-export function createRemixHandler({ getBuild, build, mode, getLoadContext }: RemixHandlerOptions) {
+export function createRemixHandler({
+  getBuild,
+  build,
+  mode,
+  getLoadContext,
+  pageCache = false,
+}: RemixHandlerOptions) {
   // Given a function, Remix derives its routes, static handler and compiled patterns again on
   // every request (it must, for hot reload); a built bundle never changes, so production hands
   // Remix the build itself and that work happens once.
@@ -34,6 +43,31 @@ export function createRemixHandler({ getBuild, build, mode, getLoadContext }: Re
       return;
     }
     try {
+      const key = pageCache ? cacheKey(req) : null;
+      const nonce = String(res.locals.cspNonce ?? "");
+      if (key) {
+        const hit = await lookUp(key, nonce);
+        if (hit) {
+          countHit(req, request.url);
+          res.status(hit.status);
+          for (const [name, value] of hit.headers) res.setHeader(name, value);
+          res.setHeader("X-Page-Cache", "hit");
+          res.end(hit.body);
+          return;
+        }
+        // Read before rendering: a change committed while the page renders makes it older.
+        const version = await currentVersion();
+        const response = await handle(request, getLoadContext(req, res));
+        if (storable(response)) {
+          const body = await response.text();
+          store(key, version, response, body, nonce);
+          res.setHeader("X-Page-Cache", "miss");
+          await sendResponse(req, res, new Response(body, response));
+          return;
+        }
+        await sendResponse(req, res, response);
+        return;
+      }
       const response = await handle(request, getLoadContext(req, res));
       await sendResponse(req, res, response);
     } catch (error) {

@@ -31,10 +31,22 @@ function isHumanVisit(request: Request) {
 const FLUSH_MS = 2_000;
 const FLUSH_AT = 500;
 type Pending = { views: number; alertViews: number };
-let pending = new Map<string, Pending>();
-let waiters: (() => void)[] = [];
-let timer: NodeJS.Timeout | null = null;
-let flushing: Promise<void> = Promise.resolve();
+type Batch = {
+  pending: Map<string, Pending>;
+  waiters: (() => void)[];
+  timer: NodeJS.Timeout | null;
+  flushing: Promise<void>;
+};
+// One batch per process, shared by every copy of this module (the server bundle's and the
+// page cache's in server/, loaded apart), so one flush at shutdown writes them all.
+const batchKey = Symbol.for("medcode.jobViews");
+const state: Batch = ((globalThis as Record<symbol, unknown>)[batchKey] as Batch | undefined) ?? {
+  pending: new Map(),
+  waiters: [],
+  timer: null,
+  flushing: Promise.resolve(),
+};
+(globalThis as Record<symbol, unknown>)[batchKey] = state;
 
 function utcDay(now = new Date()) {
   return now.toISOString().slice(0, 10);
@@ -42,15 +54,15 @@ function utcDay(now = new Date()) {
 
 /** Writes every view counted so far (the timer does this on its own; shutdown and tests call it). */
 export function flushJobViews(): Promise<void> {
-  if (timer) {
-    clearTimeout(timer);
-    timer = null;
+  if (state.timer) {
+    clearTimeout(state.timer);
+    state.timer = null;
   }
-  const batch = pending;
-  const done = waiters;
-  pending = new Map();
-  waiters = [];
-  flushing = flushing.then(async () => {
+  const batch = state.pending;
+  const done = state.waiters;
+  state.pending = new Map();
+  state.waiters = [];
+  state.flushing = state.flushing.then(async () => {
     if (batch.size) {
       const keys = [...batch.keys()];
       const jobIds = keys.map((k) => Number(k.split("|")[0]));
@@ -72,7 +84,7 @@ export function flushJobViews(): Promise<void> {
     }
     for (const resolve of done) resolve();
   });
-  return flushing;
+  return state.flushing;
 }
 
 /**
@@ -84,15 +96,15 @@ export function recordJobView(jobId: number, request: Request): Promise<void> {
   // Alert emails link with utm_source=alert: a source of its own in the employer's numbers.
   const fromAlert = new URL(request.url).searchParams.get("utm_source") === "alert";
   const key = `${jobId}|${utcDay()}`;
-  const entry = pending.get(key) ?? { views: 0, alertViews: 0 };
+  const entry = state.pending.get(key) ?? { views: 0, alertViews: 0 };
   entry.views++;
   if (fromAlert) entry.alertViews++;
-  pending.set(key, entry);
-  const written = new Promise<void>((resolve) => waiters.push(resolve));
-  if (pending.size >= FLUSH_AT) void flushJobViews();
-  else if (!timer) {
-    timer = setTimeout(() => void flushJobViews(), FLUSH_MS);
-    timer.unref();
+  state.pending.set(key, entry);
+  const written = new Promise<void>((resolve) => state.waiters.push(resolve));
+  if (state.pending.size >= FLUSH_AT) void flushJobViews();
+  else if (!state.timer) {
+    state.timer = setTimeout(() => void flushJobViews(), FLUSH_MS);
+    state.timer.unref();
   }
   return written;
 }

@@ -45,6 +45,8 @@ const schema = z
     DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
     /** "off" runs a web process without the background worker. */
     WORKER: z.enum(["on", "off"]).default("on"),
+    /** "off" renders every page for every request (benchmarks compare both). */
+    PAGE_CACHE: z.enum(["on", "off"]).default("on"),
     /** How many web processes `npm start` runs (node:cluster); the background worker runs once. */
     WEB_CONCURRENCY: z.coerce
       .number()

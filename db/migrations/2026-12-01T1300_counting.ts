@@ -8,6 +8,22 @@ import { markdownToText, renderMarkdown } from "../../app/utils/markdown.server"
 // - jobs.description_html / description_text: the description rendered and sanitized once,
 //   when it is saved. A trigger clears both when the description changes without them, so a
 //   stale rendering is never served (readers render and store it again).
+/** What public pages show: a change to any of these makes every cached page older. */
+const PAGE_TABLES = [
+  "jobs",
+  "companies",
+  "job_specialties",
+  "job_credentials",
+  "specialties",
+  "credentials",
+  "codes",
+  "code_ranges",
+  "code_specialties",
+  "code_range_specialties",
+  "specialty_code_ranges",
+  "credential_specialties",
+];
+
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`alter table jobs
     add column specialty_ids integer[] not null default '{}',
@@ -175,9 +191,39 @@ export async function up(db: Kysely<any>): Promise<void> {
     db,
   );
   await sql`analyze job_search`.execute(db);
+
+  // The page cache's version (server/page-cache.ts, decision 023): one number every web
+  // process compares its cached pages against. Bumped once per transaction that changes what
+  // a public page shows, at commit time (a deferred constraint trigger takes the row lock
+  // last, so job writers never deadlock on it), so a page rendered before the commit can never
+  // be served after it.
+  await sql`create table page_cache_version (
+    id integer primary key default 1 check (id = 1),
+    n bigint not null default 0
+  )`.execute(db);
+  await sql`insert into page_cache_version default values`.execute(db);
+  await sql`create function page_cache_bump() returns trigger language plpgsql as $$
+    begin
+      if current_setting('medcode.page_cache_bumped', true) = 'yes' then return null; end if;
+      perform set_config('medcode.page_cache_bumped', 'yes', true);
+      update page_cache_version set n = n + 1;
+      perform pg_notify('page_cache', '');
+      return null;
+    end $$`.execute(db);
+  for (const table of PAGE_TABLES) {
+    await sql
+      .raw(
+        `create constraint trigger ${table}_page_cache after insert or update or delete on ${table} deferrable initially deferred for each row execute function page_cache_bump()`,
+      )
+      .execute(db);
+  }
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  for (const table of PAGE_TABLES)
+    await sql.raw(`drop trigger if exists ${table}_page_cache on ${table}`).execute(db);
+  await sql`drop function if exists page_cache_bump()`.execute(db);
+  await sql`drop table if exists page_cache_version`.execute(db);
   await sql`drop trigger if exists jobs_sync_search on jobs`.execute(db);
   await sql`drop function if exists jobs_sync_search()`.execute(db);
   await sql`drop table if exists job_search`.execute(db);
