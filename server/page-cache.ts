@@ -108,15 +108,17 @@ export function currentVersion(): Promise<string> {
 
 export type CachedPage = { status: number; headers: [string, string][]; body: string };
 
-/** A hit for `key` with `nonce` put in, or null (missing, older than the data, or too old). */
-export async function lookUp(key: string, nonce: string): Promise<CachedPage | null> {
+/**
+ * A hit for `key` with `nonce` put in, or null (missing, too old, or older than `version`, read
+ * by currentVersion after the request arrived).
+ */
+export function lookUp(key: string, nonce: string, version: string): CachedPage | null {
   const entry = entries.get(key);
   if (!entry) return null;
   if (Date.now() - entry.at > MAX_AGE_MS) {
     entries.delete(key);
     return null;
   }
-  const version = await currentVersion();
   if (version !== entry.version) {
     if (entries.get(key) === entry) entries.delete(key);
     return null;

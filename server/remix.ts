@@ -45,8 +45,10 @@ export function createRemixHandler({
     try {
       const key = pageCache ? cacheKey(req) : null;
       const nonce = String(res.locals.cspNonce ?? "");
-      if (key) {
-        const hit = await lookUp(key, nonce);
+      // The cache never fails a page: if its version cannot be read, the page is rendered.
+      const version = key ? await currentVersion().catch(() => null) : null;
+      if (key && version !== null) {
+        const hit = await lookUp(key, nonce, version);
         if (hit) {
           countHit(req, request.url);
           res.status(hit.status);
@@ -55,8 +57,7 @@ export function createRemixHandler({
           res.end(hit.body);
           return;
         }
-        // Read before rendering: a change committed while the page renders makes it older.
-        const version = await currentVersion();
+        // The version was read before rendering: a change committed meanwhile makes it older.
         const response = await handle(request, getLoadContext(req, res));
         if (storable(response)) {
           const body = await response.text();

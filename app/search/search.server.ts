@@ -393,15 +393,15 @@ function statsQuery(search: ResolvedSearch, db: Kysely<DB>, facets: boolean) {
  * The planner sees a common word matching every open job and picks a sequential scan that
  * decompresses each job's search document to test it; the GIN index answers the same
  * question without reading one (no recheck for plain words). With a keyword the count runs
- * with sequential scans off, and with room to group in memory rather than sort to disk.
+ * with sequential scans off; every count gets room to group in memory (the planner expects
+ * a group per row, because of the id arrays, and would sort to disk instead).
  */
 async function runCounts(search: ResolvedSearch, db: Kysely<DB>, facets: boolean) {
-  if (!search.keyword || search.fuzzy || db.isTransaction)
-    return statsQuery(search, db, facets).execute();
+  if (db.isTransaction) return statsQuery(search, db, facets).execute();
+  const viaIndex = search.keyword && !search.fuzzy;
   return db.transaction().execute(async (trx) => {
-    await sql`set local enable_seqscan = off; set local enable_sort = off; set local work_mem = '32MB'`.execute(
-      trx,
-    );
+    await sql`set local enable_sort = off; set local work_mem = '32MB'`.execute(trx);
+    if (viaIndex) await sql`set local enable_seqscan = off`.execute(trx);
     return statsQuery(search, trx, facets).execute();
   });
 }
