@@ -49,7 +49,15 @@ export async function spendCredit(input: {
     .execute(async (trx) => {
       const job = await trx
         .selectFrom("jobs")
-        .select(["id", "title", "description", "status", "valid_through", "featured_until"])
+        .select([
+          "id",
+          "title",
+          "description",
+          "status",
+          "valid_through",
+          "featured_until",
+          "held_since",
+        ])
         .where("id", "=", input.jobId)
         .where("company_id", "=", input.companyId)
         .forUpdate()

@@ -1,6 +1,7 @@
 // Orders and Stripe Checkout: an order is created first (its id is the idempotency key and
 // the metadata Stripe sends back), then a Checkout Session for it, or the local stand-in.
 import { sql } from "kysely";
+import { jobClock } from "~/jobs/job-status";
 import { getDb } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { getPlan, type Plan } from "./plans.server";
@@ -30,17 +31,22 @@ const PLAN_KINDS: Record<Purpose, string> = {
 /** Whether a job in this state may be bought this purpose (checked again at fulfillment). */
 export function purposeAllowed(
   purpose: Purpose,
-  job: { status: string; valid_through: Date | null; featured_until: Date | null },
+  job: {
+    status: string;
+    valid_through: Date | null;
+    featured_until: Date | null;
+    held_since: Date | null;
+  },
   now = new Date(),
 ) {
-  const live = job.status === "published" && job.valid_through != null && job.valid_through > now;
+  const { running } = jobClock(job, now);
   switch (purpose) {
     case "publish":
       return job.status === "draft" || job.status === "pending_payment";
     case "renew":
       return job.status === "published" || job.status === "expired";
     case "upgrade":
-      return live && !(job.featured_until && job.featured_until >= (job.valid_through as Date));
+      return running && !(job.featured_until && job.featured_until >= (job.valid_through as Date));
     default:
       return false;
   }
@@ -67,7 +73,15 @@ export async function startCheckout(input: CheckoutRequest): Promise<CheckoutRes
     if (!input.jobId) return { ok: false, reason: "not_found" };
     const row = await db
       .selectFrom("jobs")
-      .select(["id", "title", "description", "status", "valid_through", "featured_until"])
+      .select([
+        "id",
+        "title",
+        "description",
+        "status",
+        "valid_through",
+        "featured_until",
+        "held_since",
+      ])
       .where("id", "=", input.jobId)
       .where("company_id", "=", input.companyId)
       .executeTakeFirst();

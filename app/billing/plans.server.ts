@@ -55,11 +55,3 @@ export async function getPlan(code: string, db: Kysely<DB> = getDb()): Promise<P
     .executeTakeFirst();
   return plan ? { ...plan, price_cents: planPriceCents(plan.code) } : undefined;
 }
-
-export function formatCents(cents: number, currency = "usd") {
-  return (cents / 100).toLocaleString("en-US", {
-    style: "currency",
-    currency: currency.toUpperCase(),
-    minimumFractionDigits: cents % 100 === 0 ? 0 : 2,
-  });
-}

@@ -59,11 +59,3 @@ export function OpenJobs({
     </section>
   );
 }
-
-export function formatUsd(amount: number) {
-  return amount.toLocaleString("en-US", {
-    style: "currency",
-    currency: "USD",
-    maximumFractionDigits: 0,
-  });
-}

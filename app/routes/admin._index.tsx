@@ -5,6 +5,8 @@ import { countWaiting } from "~/admin/queues.server";
 import { requireAdmin } from "~/auth/guards.server";
 import { BarChart, LineChart, type Series } from "~/components/chart";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { jobStatusLabel } from "~/jobs/job-status";
+import { formatCents } from "~/utils/money";
 import { plural } from "~/utils/plural";
 
 export const meta: MetaFunction = () => [
@@ -17,23 +19,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [metrics, waiting] = await Promise.all([getSiteMetrics(), countWaiting()]);
   return { name: user.name, metrics, waiting, days: METRIC_DAYS, now: new Date().toISOString() };
 }
-
-const JOB_STATUS_LABELS: Record<string, string> = {
-  draft: "Draft",
-  pending_payment: "Waiting for payment",
-  pending_review: "In review",
-  published: "Published",
-  expired: "Expired",
-  closed: "Filled",
-  removed: "Taken down",
-};
-
-const dollars = (cents: number) =>
-  (cents / 100).toLocaleString("en-US", {
-    style: "currency",
-    currency: "USD",
-    maximumFractionDigits: 0,
-  });
 
 function waitedFor(since: string | Date | null, now: string) {
   if (!since) return null;
@@ -156,7 +141,7 @@ export default function AdminOverview() {
           <BarChart
             title="Jobs by status"
             items={metrics.statuses.map((s) => ({
-              label: JOB_STATUS_LABELS[s.status] ?? s.status,
+              label: jobStatusLabel(s.status),
               value: s.count,
             }))}
           />
@@ -173,7 +158,7 @@ export default function AdminOverview() {
             <tbody>
               {metrics.statuses.map((s) => (
                 <tr key={s.status}>
-                  <th scope="row">{JOB_STATUS_LABELS[s.status] ?? s.status}</th>
+                  <th scope="row">{jobStatusLabel(s.status)}</th>
                   <td className="numbers">{s.count.toLocaleString("en-US")}</td>
                 </tr>
               ))}
@@ -224,7 +209,7 @@ export default function AdminOverview() {
           { name: "Refunded", values: metrics.revenue.map((r) => r.refunded) },
           { name: "Net", values: metrics.revenue.map((r) => r.net) },
         ]}
-        format={dollars}
+        format={(cents) => formatCents(cents, "usd", 0)}
       />
       {alerts && alertTotals ? (
         <Metric

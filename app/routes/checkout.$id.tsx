@@ -8,11 +8,11 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireEmployer } from "~/auth/guards.server";
 import styles from "~/billing/employer.css?url";
 import { getCheckoutStatus } from "~/billing/orders.server";
-import { formatCents } from "~/billing/plans.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Notice } from "~/components/notice";
 import { formatDate, jobPath } from "~/jobs/format";
 import { parseId } from "~/utils/http";
+import { formatCents } from "~/utils/money";
 
 // Stripe's success URL and the order's receipt. It shows the order's state and never changes
 // it: only the signed webhook fulfils (docs/decisions/011-fulfillment.md).

@@ -10,11 +10,11 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { requireDevAccess, requireEmployer } from "~/auth/guards.server";
 import styles from "~/billing/employer.css?url";
 import { getOrder } from "~/billing/orders.server";
-import { formatCents } from "~/billing/plans.server";
 import { isLocalCheckout } from "~/billing/stripe.server";
 import { deliverLocalEvent } from "~/billing/webhook.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { parseId } from "~/utils/http";
+import { formatCents } from "~/utils/money";
 
 // Local stand-in for Stripe Checkout when no Stripe keys are set (never in production). Pay
 // sends a correctly signed checkout.session.completed through the very webhook handler

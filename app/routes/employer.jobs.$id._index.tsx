@@ -13,18 +13,20 @@ import { JobActionSchema } from "~/billing/billing-schemas";
 import { creditsLeft, spendCredit } from "~/billing/credits.server";
 import styles from "~/billing/employer.css?url";
 import { jobReady, type Purpose, purposeAllowed, startCheckout } from "~/billing/orders.server";
-import { formatCents, listPlans } from "~/billing/plans.server";
+import { listPlans } from "~/billing/plans.server";
 import { getVerificationStatus } from "~/companies/verification.server";
 import { ConfirmButton, ConfirmPage } from "~/components/confirm-button";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Notice } from "~/components/notice";
 import { formatDate, jobPath } from "~/jobs/format";
+import { jobClock, jobStatusLabel } from "~/jobs/job-status";
 import { closeJob, deleteDraft, getCompanyJob } from "~/jobs/posting.server";
 import { getJobTotals } from "~/jobs/posting-stats.server";
 import { askToConfirm, isConfirmed } from "~/utils/confirm.server";
 import { getEnv } from "~/utils/env.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseId } from "~/utils/http";
+import { formatCents } from "~/utils/money";
 import { plural } from "~/utils/plural";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
@@ -60,6 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const moderation = getEnv().MODERATION;
   const now = new Date();
   const can = (purpose: Purpose) => purposeAllowed(purpose, job, now);
+  const clock = jobClock(job, now);
   return {
     job: {
       id: job.id,
@@ -70,13 +73,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       valid_through: job.valid_through,
       featured_until: job.featured_until,
       closed_at: job.closed_at,
-      live:
-        job.status === "published" &&
-        job.held_since == null &&
-        job.valid_through != null &&
-        job.valid_through > now,
-      held: job.status === "published" && job.held_since != null,
-      featured: Boolean(job.featured_until && job.featured_until > now),
+      live: clock.live,
+      held: clock.held,
+      featured: clock.featured,
     },
     review: review
       ? {
@@ -199,16 +198,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   throw data("Unknown action.", { status: 400 });
 }
 
-const STATUS_LABELS: Record<string, string> = {
-  draft: "Draft",
-  pending_payment: "Waiting for payment",
-  pending_review: "In review",
-  published: "Live",
-  expired: "Expired",
-  closed: "Filled",
-  removed: "Taken down",
-};
-
 export default function JobOverview() {
   const actionData = useActionData<typeof action>();
   if (actionData && "confirmation" in actionData)
@@ -241,7 +230,7 @@ function Overview({ error }: { error: string | null }) {
       <h1>{job.title}</h1>
       <p>
         <span className={`status ${job.held ? "held" : job.status}`}>
-          {job.held ? "Paused" : (STATUS_LABELS[job.status] ?? job.status)}
+          {jobStatusLabel(job.status, { held: job.held })}
         </span>
         {job.featured ? <span className="badge">Featured</span> : null}{" "}
         {job.live && job.valid_through ? <>Live until {formatDate(job.valid_through)}. </> : null}

@@ -5,10 +5,11 @@ import { getAlertSignup } from "~/alerts/signup.server";
 import { formatRange } from "~/codes/code-systems";
 import { getSpecialtyPage, SPECIALTY_GROUPS } from "~/codes/specialties.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { formatUsd, OpenJobs } from "~/components/graph";
+import { OpenJobs } from "~/components/graph";
 import { describeSearch } from "~/search/describe";
 import { emptyFilters } from "~/search/search-schemas";
 import { getEnv } from "~/utils/env.server";
+import { formatDollars } from "~/utils/money";
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const slug = params.slug ?? "";
@@ -64,10 +65,10 @@ export default function SpecialtyPage() {
             <>
               <dl className="facts">
                 <dt>Median</dt>
-                <dd>{formatUsd(pay.median ?? 0)} a year</dd>
+                <dd>{formatDollars(pay.median ?? 0)} a year</dd>
                 <dt>Range</dt>
                 <dd>
-                  {formatUsd(pay.low ?? 0)}–{formatUsd(pay.high ?? 0)} a year
+                  {formatDollars(pay.low ?? 0)}–{formatDollars(pay.high ?? 0)} a year
                 </dd>
               </dl>
               <p className="muted small">
