@@ -8,7 +8,7 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { getJobReviewState, resubmitForReview } from "~/admin/review.server";
-import { requireEmployer } from "~/auth/guards.server";
+import { requireCompanyJob } from "~/auth/guards.server";
 import { JobActionSchema } from "~/billing/billing-schemas";
 import { creditsLeft, spendCredit } from "~/billing/credits.server";
 import styles from "~/billing/employer.css?url";
@@ -20,12 +20,12 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Notice } from "~/components/notice";
 import { formatDate, jobPath } from "~/jobs/format";
 import { jobClock, jobStatusLabel } from "~/jobs/job-status";
-import { closeJob, deleteDraft, getCompanyJob } from "~/jobs/posting.server";
+import { closeJob, deleteDraft, getJobForEditing } from "~/jobs/posting.server";
 import { getJobTotals } from "~/jobs/posting-stats.server";
 import { askToConfirm, isConfirmed } from "~/utils/confirm.server";
 import { getEnv } from "~/utils/env.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { parseId } from "~/utils/http";
+import { notFoundIfMissing, parseId } from "~/utils/http";
 import { formatCents } from "~/utils/money";
 import { plural } from "~/utils/plural";
 
@@ -35,12 +35,11 @@ export const meta: MetaFunction = () => [
   { name: "robots", content: "noindex" },
 ];
 
+/** The overview shows a taken-down job too (its status says so). */
 async function ownJob(request: Request, params: { id?: string }) {
-  const auth = await requireEmployer(request);
-  const jobId = parseId(params.id);
-  const job = jobId ? await getCompanyJob({ companyId: auth.company.id, jobId }) : undefined;
-  if (!job) throw data("This job does not exist.", { status: 404 });
-  return { ...auth, job };
+  const auth = await requireCompanyJob(request, params, { removed: true });
+  const job = await getJobForEditing({ companyId: auth.company.id, jobId: auth.job.id });
+  return { ...auth, job: notFoundIfMissing(job, "This job does not exist.") };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
