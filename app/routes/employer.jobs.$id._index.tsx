@@ -25,7 +25,7 @@ import { getJobTotals } from "~/jobs/posting-stats.server";
 import { askToConfirm, isConfirmed } from "~/utils/confirm.server";
 import { getEnv } from "~/utils/env.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { notFoundIfMissing, parseId } from "~/utils/http";
+import { notFoundIfMissing } from "~/utils/http";
 import { formatCents } from "~/utils/money";
 import { plural } from "~/utils/plural";
 

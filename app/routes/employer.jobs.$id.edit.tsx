@@ -22,7 +22,7 @@ import {
 import { JobForm } from "~/jobs/posting-form";
 import { JobSchema, jobSchemaFor } from "~/jobs/posting-schemas";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { notFoundIfMissing, parseId } from "~/utils/http";
+import { notFoundIfMissing } from "~/utils/http";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = () => [

@@ -21,7 +21,7 @@ import styles from "~/billing/employer.css?url";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Notice } from "~/components/notice";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { parseId, samePage } from "~/utils/http";
+import { samePage } from "~/utils/http";
 import { plural } from "~/utils/plural";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
