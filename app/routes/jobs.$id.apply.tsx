@@ -29,7 +29,7 @@ import { parseUploadForm, uploadedFile } from "~/files/upload.server";
 import { formatDate, jobPath } from "~/jobs/format";
 import { recordApplyClick } from "~/jobs/posting-stats.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { parseId } from "~/utils/http";
+import { invariantResponse, parseId } from "~/utils/http";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Apply${data?.job ? `: ${data.job.title}` : ""} | MedCode Jobs` },
@@ -39,7 +39,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 async function loadJob(params: LoaderFunctionArgs["params"]) {
   const id = parseId(params.id);
   const job = id ? await getApplyJob(id) : undefined;
-  if (!job) throw data("This job does not exist.", { status: 404 });
+  invariantResponse(job, "This job does not exist.");
   return job;
 }
 

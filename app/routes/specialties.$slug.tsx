@@ -1,4 +1,4 @@
-import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { AlertSignup } from "~/alerts/alert-signup";
 import { getAlertSignup } from "~/alerts/signup.server";
@@ -9,12 +9,13 @@ import { OpenJobs } from "~/components/graph";
 import { describeSearch } from "~/search/describe";
 import { emptyFilters } from "~/search/search-schemas";
 import { getEnv } from "~/utils/env.server";
+import { invariantResponse } from "~/utils/http";
 import { formatDollars } from "~/utils/money";
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const slug = params.slug ?? "";
   const page = /^[a-z0-9-]{1,60}$/.test(slug) ? await getSpecialtyPage(slug) : null;
-  if (!page) throw data("We do not track a coding specialty by that name.", { status: 404 });
+  invariantResponse(page, "We do not track a coding specialty by that name.");
   return {
     ...page,
     groupLabel: SPECIALTY_GROUPS[page.specialty.group] ?? page.specialty.group,
