@@ -331,6 +331,13 @@ export interface Files {
   user_id: number | null;
 }
 
+export interface JobCodes {
+  code: string;
+  family: string;
+  job_id: number;
+  system: string;
+}
+
 export interface JobCredentials {
   credential_id: number;
   job_id: number;
@@ -606,6 +613,7 @@ export interface DB {
   email_verifications: EmailVerifications;
   emails: Emails;
   files: Files;
+  job_codes: JobCodes;
   job_credentials: JobCredentials;
   job_questions: JobQuestions;
   job_reviews: JobReviews;

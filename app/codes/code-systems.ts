@@ -127,3 +127,16 @@ export function codePath(code: string) {
 export function formatRange(from: string, to: string) {
   return from === to ? from : `${from}–${to}`;
 }
+
+/**
+ * The family a code belongs to on a code page: for ICD-10-CM its three-character category
+ * (E11 for E11.9: chapters are far too wide); otherwise the narrowest range we track, or the
+ * code alone when no range holds it.
+ */
+export function familyOf(
+  code: Pick<ParsedCode, "system" | "canonical">,
+  narrowestRef: string | null,
+) {
+  if (code.system === "ICD-10-CM") return `icd10cm-${code.canonical.slice(0, 3).toLowerCase()}`;
+  return narrowestRef ?? `code-${code.canonical.toLowerCase()}`;
+}

@@ -4,6 +4,7 @@ import type { Kysely } from "kysely";
 import type { DB } from "#db/types";
 import { type CodeMention, describeCodes } from "~/codes/codes.server";
 import { credentialMatcher, findCodes, findKeywords, keywordsFor } from "~/codes/detect";
+import { refreshJobCodes } from "~/codes/job-codes.server";
 import { getDb } from "~/utils/db.server";
 import { refreshSearchVectors } from "./search-vector.server";
 
@@ -154,6 +155,7 @@ export async function tagJobs(db: Kysely<DB>, jobIds?: number[]): Promise<number
       .executeTakeFirst();
     written += Number(result.numInsertedOrUpdatedRows ?? 0);
   }
+  await refreshJobCodes(db, jobIds);
   return written;
 }
 

@@ -12,6 +12,7 @@ import * as backOffice from "./2026-12-01T1100_back_office";
 import * as verification from "./2026-12-01T1101_verification";
 import * as alerts from "./2026-12-01T1150_alerts";
 import * as emailDeferred from "./2026-12-01T1151_email_deferred";
+import * as jobCodes from "./2026-12-01T1400_job_codes";
 
 // Every migration, by name, in order. Listed by hand (not read from the folder) so the same
 // code runs under tsx, Vitest and any bundler: add a line for each new migration file.
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   // that already has the back office takes them in order.
   "2026-12-01T1150_alerts": alerts,
   "2026-12-01T1151_email_deferred": emailDeferred,
+  "2026-12-01T1400_job_codes": jobCodes,
 };
