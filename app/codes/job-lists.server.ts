@@ -91,7 +91,7 @@ function codeInRange(
   if (system === "ICD-10-CM")
     return sql<SqlBool>`(job_codes.system = 'ICD-10-CM' and left(job_codes.code, 3) collate "C" between ${from} and ${to})`;
   if (system === "ICD-10-PCS")
-    return sql<SqlBool>`(job_codes.system = 'ICD-10-PCS' and job_codes.code like ${`${from}%`})`;
+    return sql<SqlBool>`(job_codes.system = 'ICD-10-PCS' and left(job_codes.code, ${from.length}) collate "C" between ${from} and ${to})`;
   const shape = from.replace(/\d/g, "9");
   return eb.and([
     eb("job_codes.system", "=", system),

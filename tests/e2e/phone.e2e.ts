@@ -54,6 +54,7 @@ const PAGES: Record<string, { who: Who; url: (ids: Ids) => string }> = {
   "checkout.$id.tsx": { who: "employer", url: (i) => `/checkout/${i.orderId}` },
   "codes.$code.tsx": { who: "visitor", url: () => "/codes/99213" },
   "codes._index.tsx": { who: "visitor", url: () => "/codes?code=zz" },
+  "codes.range.$key.tsx": { who: "visitor", url: () => "/codes/range/cpt-33016-37799" },
   "companies.$slug.tsx": { who: "visitor", url: (i) => `/companies/${i.company}` },
   "credentials.$code.tsx": { who: "visitor", url: () => "/credentials/cpc" },
   "credentials._index.tsx": { who: "visitor", url: () => "/credentials" },

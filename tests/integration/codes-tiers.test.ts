@@ -2,8 +2,8 @@
 // another code of its family, or only shares its specialty.
 import { en, Faker } from "@faker-js/faker";
 import { beforeAll, describe, expect, it } from "vitest";
-import { loader as codeLoader } from "../../app/routes/codes.$code";
 import { applyInferredTags } from "../../app/jobs/tagging.server";
+import { loader as codeLoader } from "../../app/routes/codes.$code";
 import { getDb } from "../../app/utils/db.server";
 import { seedReference } from "../../db/seed/reference";
 import { buildJob, insertBuiltJobs } from "../factories/jobs";
@@ -37,10 +37,18 @@ beforeAll(async () => {
   await seedReference(getDb());
   ids = {
     // Newest last: the broad specialty match is the newest job and still ranks last.
-    exact: await postJob("Primary Care Coder", "Office visits such as 99213 all day.", "primary-care"),
+    exact: await postJob(
+      "Primary Care Coder",
+      "Office visits such as 99213 all day.",
+      "primary-care",
+    ),
     family: await postJob("Clinic Coder", "Established visits (99214, 99215).", "primary-care"),
     broad: await postJob("Primary Care Coding Lead", "Lead our clinic coders.", "primary-care"),
-    diabetes: await postJob("Endocrine Coder", "Diabetes follow-up visits: E11.65 and E11.22.", "primary-care"),
+    diabetes: await postJob(
+      "Endocrine Coder",
+      "Diabetes follow-up visits: E11.65 and E11.22.",
+      "primary-care",
+    ),
     other: await postJob("Denials Specialist", "Work denials and appeals.", "denials-ar-billing"),
   };
 });
