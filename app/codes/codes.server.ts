@@ -220,6 +220,8 @@ export type CodeMention = {
   label: string | null;
   section: string | null;
   specialtySlugs: string[];
+  /** Specialties of the wider sub-sections holding the code (not its whole section). */
+  widerSlugs: string[];
 };
 
 /**
@@ -279,6 +281,13 @@ export async function describeCodes(
       label: matches[0]?.label ?? null,
       section: matches[0]?.section ?? null,
       specialtySlugs: [...slugs],
+      widerSlugs: [
+        ...new Set(
+          matches
+            .filter((r) => r.section && r !== withSpecialties)
+            .flatMap((r) => r.specialty_slugs ?? []),
+        ),
+      ].filter((slug) => !slugs.has(slug)),
     };
   });
 }
