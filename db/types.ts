@@ -143,6 +143,7 @@ export interface CandidateCredentials {
 
 export interface CandidateProfiles {
   city: string | null;
+  code_families: Generated<string[]>;
   default_resume_file_id: number | null;
   headline: string | null;
   phone: string | null;
