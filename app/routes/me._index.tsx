@@ -26,7 +26,10 @@ export default function MyJobs() {
         work in, and where you want to work.
       </p>
       {matches.length ? (
-        <JobList jobs={matches} />
+        <section aria-labelledby="fits-title">
+          <h2 id="fits-title">Open jobs, best fit first</h2>
+          <JobList jobs={matches} />
+        </section>
       ) : (
         <p>
           Nothing fits yet. <Link to="/me/profile">Add your credentials and specialties</Link> to

@@ -94,6 +94,7 @@ const PAGES: Record<string, { who: Who; url: (ids: Ids) => string }> = {
   "jobs.$id.report.tsx": { who: "visitor", url: (i) => `/jobs/${i.jobId}/report` },
   "jobs._index.tsx": { who: "visitor", url: () => "/jobs?q=coder&setting=remote" },
   "login.tsx": { who: "visitor", url: () => "/login" },
+  "me._index.tsx": { who: "coder", url: () => "/me" },
   "me.alerts.$id.tsx": { who: "coder", url: (i) => `/me/alerts/${i.alertId}` },
   "me.alerts._index.tsx": { who: "coder", url: () => "/me/alerts" },
   "me.applications.tsx": { who: "coder", url: () => "/me/applications" },
