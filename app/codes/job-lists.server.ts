@@ -96,7 +96,7 @@ function codeInRange(
   return eb.and([
     eb("job_codes.system", "=", system),
     sql<SqlBool>`job_codes.code collate "C" between ${from} and ${to}`,
-    sql<SqlBool>`regexp_replace(job_codes.code, '[0-9]', '9', 'g') = ${shape}`,
+    sql<SqlBool>`translate(job_codes.code, '0123456789', '9999999999') = ${shape}`,
   ]);
 }
 

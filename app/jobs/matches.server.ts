@@ -18,12 +18,41 @@ export const holdsRequired = (userId: number) => sql<boolean>`(
   or exists (select 1 from job_credentials jr where jr.job_id = jobs.id and jr.required
              and jr.credential_id in ${heldCredentials(userId)}))`;
 
+/** The coder's code families as ranges (code_ranges rows named in the profile). */
+const familyRanges = (userId: number) => sql`(
+  select r.system, r.from_code, r.to_code from code_ranges r
+  where r.ref = any(coalesce((select cp.code_families from candidate_profiles cp where cp.user_id = ${userId}), '{}')))`;
+
+/** job_codes rows inside one of the coder's family ranges (a range scan per family). */
+const codesInFamilies = (userId: number, jobRef: ReturnType<typeof sql> | null) => sql`
+  select jc.job_id, jc.code from ${familyRanges(userId)} r
+  join job_codes jc on jc.system = r.system
+   and jc.code collate "C" >= r.from_code collate "C" and jc.code collate "C" <= r.to_code collate "C"
+   and translate(jc.code, '0123456789', '9999999999') = translate(r.from_code, '0123456789', '9999999999')
+  ${jobRef ? sql`where jc.job_id = ${jobRef}` : sql``}`;
+
+const mySpecialtyIds = (userId: number) => sql`(
+  select s.id from specialties s
+  where s.slug = any(coalesce((select cp.specialty_slugs from candidate_profiles cp where cp.user_id = ${userId}), '{}')))`;
+
 export async function listJobMatches(
   userId: number,
   { limit = 10, db = getDb() }: { limit?: number; db?: Kysely<DB> } = {},
 ) {
-  const profile = sql`(select * from candidate_profiles cp where cp.user_id = ${userId})`;
+  // One query: each source of fit adds points per job (set-based, through the link tables'
+  // indexes), the sum ranks, and the reasons are read for the page's rows only.
+  const scored = sql<{ job_id: number; score: number }>`(
+    select c.job_id, sum(c.points)::int as score from (
+      select jc.job_id, case when jc.required then 3 else 1 end as points
+      from job_credentials jc where jc.credential_id in ${heldCredentials(userId)}
+      union all
+      select js.job_id, 2 from job_specialties js where js.specialty_id in ${mySpecialtyIds(userId)}
+      union all
+      select f.job_id, 2 from (${codesInFamilies(userId, null)}) f
+    ) c group by c.job_id)`;
+  const setting = sql`(select cp.setting_preference from candidate_profiles cp where cp.user_id = ${userId})`;
   const rows = await cardBaseQuery(db)
+    .innerJoin(scored.as("scored"), (join) => join.onRef("scored.job_id", "=", "jobs.id"))
     .select([
       sql<
         string[]
@@ -40,36 +69,20 @@ export async function listJobMatches(
       sql<
         string[]
       >`array(select s.name from job_specialties js join specialties s on s.id = js.specialty_id
-        where js.job_id = jobs.id and s.slug = any(coalesce((select p.specialty_slugs from ${profile} p), '{}')) order by s.name)`.as(
+        where js.job_id = jobs.id and js.specialty_id in ${mySpecialtyIds(userId)} order by s.name)`.as(
         "specialties_met",
       ),
-      sql<string[]>`array(select jc.code from job_codes jc join code_ranges r
-          on r.ref = any(coalesce((select p.code_families from ${profile} p), '{}')) and r.system = jc.system
-         and jc.code collate "C" between r.from_code and r.to_code
-         and regexp_replace(jc.code, '[0-9]', '9', 'g') = regexp_replace(r.from_code, '[0-9]', '9', 'g')
-        where jc.job_id = jobs.id order by jc.code limit 3)`.as("codes_met"),
-      sql<boolean>`coalesce((select p.setting_preference from ${profile} p) in (jobs.setting, 'any'), false)`.as(
-        "setting_met",
+      sql<
+        string[]
+      >`array(select f.code from (${codesInFamilies(userId, sql.ref("jobs.id"))}) f order by f.code limit 3)`.as(
+        "codes_met",
       ),
+      sql<boolean>`coalesce(${setting} in (jobs.setting, 'any'), false)`.as("setting_met"),
     ])
     .where(isOpen)
     .where(holdsRequired(userId))
-    .where(
-      sql<boolean>`(exists (select 1 from job_credentials jc where jc.job_id = jobs.id and jc.credential_id in ${heldCredentials(userId)})
-        or exists (select 1 from job_specialties js join specialties s on s.id = js.specialty_id
-                   where js.job_id = jobs.id and s.slug = any(coalesce((select p.specialty_slugs from ${profile} p), '{}'))))`,
-    )
     .orderBy(
-      sql`(select 3 * count(*) filter (where jc.required) + count(*) filter (where not jc.required)
-           from job_credentials jc where jc.job_id = jobs.id and jc.credential_id in ${heldCredentials(userId)})
-        + 2 * (select count(*) from job_specialties js join specialties s on s.id = js.specialty_id
-               where js.job_id = jobs.id and s.slug = any(coalesce((select p.specialty_slugs from ${profile} p), '{}')))
-        + 2 * (select count(*) from job_codes jc join code_ranges r
-                 on r.ref = any(coalesce((select p.code_families from ${profile} p), '{}')) and r.system = jc.system
-                and jc.code collate "C" between r.from_code and r.to_code
-                and regexp_replace(jc.code, '[0-9]', '9', 'g') = regexp_replace(r.from_code, '[0-9]', '9', 'g')
-               where jc.job_id = jobs.id)
-        + case when (select p.setting_preference from ${profile} p) in (jobs.setting, 'any') then 1 else 0 end`,
+      sql`scored.score + case when ${setting} in (jobs.setting, 'any') then 1 else 0 end`,
       "desc",
     )
     .orderBy("jobs.published_at", "desc")
