@@ -197,7 +197,7 @@ export async function rankJobsForCode(
       total: specialty.total,
       jobs: specialty.jobs.map((job) => ({
         ...job,
-        reason: `A ${specialtyNames} job; the posting names no code of this family.`,
+        reason: `Shares a coding specialty with ${code.canonical}; the posting names no code of this family.`,
       })),
     },
   ];

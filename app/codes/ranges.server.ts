@@ -144,7 +144,7 @@ export async function getRangePage(key: string, db: Kysely<DB> = getDb()) {
         total: tiers[1].total,
         jobs: tiers[1].jobs.map((job) => ({
           ...job,
-          reason: `A ${nameList} job; the posting names no code in ${span}.`,
+          reason: `Shares a coding specialty with ${span}; the posting names no code in it.`,
         })),
       },
     ],
