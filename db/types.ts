@@ -143,6 +143,7 @@ export interface CandidateCredentials {
 
 export interface CandidateProfiles {
   city: string | null;
+  code_families: Generated<string[]>;
   default_resume_file_id: number | null;
   headline: string | null;
   phone: string | null;
@@ -329,6 +330,13 @@ export interface Files {
   size_bytes: number;
   storage_key: string;
   user_id: number | null;
+}
+
+export interface JobCodes {
+  code: string;
+  family: string;
+  job_id: number;
+  system: string;
 }
 
 export interface JobCredentials {
@@ -606,6 +614,7 @@ export interface DB {
   email_verifications: EmailVerifications;
   emails: Emails;
   files: Files;
+  job_codes: JobCodes;
   job_credentials: JobCredentials;
   job_questions: JobQuestions;
   job_reviews: JobReviews;

@@ -106,11 +106,7 @@ export default function SpecialtyPage() {
               {codeRanges.map((r) => (
                 <li key={`${r.system}:${r.from_code}-${r.to_code}`}>
                   <span className="muted">{r.system}</span>{" "}
-                  {r.href ? (
-                    <Link to={r.href}>{formatRange(r.from_code, r.to_code)}</Link>
-                  ) : (
-                    formatRange(r.from_code, r.to_code)
-                  )}
+                  <Link to={r.href}>{formatRange(r.from_code, r.to_code)}</Link>
                   {r.label ? ` ${r.section ? `${r.section}: ` : ""}${r.label}` : null}
                 </li>
               ))}

@@ -36,18 +36,24 @@ export async function up(db: Kysely<any>): Promise<void> {
     );
   }
 
-  await sql`alter table jobs add constraint jobs_id_company_key unique (id, company_id)`.execute(db);
+  await sql`alter table jobs add constraint jobs_id_company_key unique (id, company_id)`.execute(
+    db,
+  );
   await sql`alter table applications add constraint applications_id_company_key unique (id, company_id)`.execute(
     db,
   );
   await sql`alter table applications add constraint applications_job_company_fkey
-    foreign key (job_id, company_id) references jobs (id, company_id) on delete cascade`.execute(db);
+    foreign key (job_id, company_id) references jobs (id, company_id) on delete cascade`.execute(
+    db,
+  );
   await sql`alter table application_notes add constraint application_notes_application_company_fkey
     foreign key (application_id, company_id) references applications (id, company_id) on delete cascade`.execute(
     db,
   );
   await sql`alter table job_reviews add constraint job_reviews_job_company_fkey
-    foreign key (job_id, company_id) references jobs (id, company_id) on delete cascade`.execute(db);
+    foreign key (job_id, company_id) references jobs (id, company_id) on delete cascade`.execute(
+    db,
+  );
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
