@@ -46,7 +46,7 @@ export default defineConfig({
           name: "integration",
           include: ["tests/integration/**/*.test.{ts,tsx}"],
           environment: "node",
-          globalSetup: ["tests/setup/global-db.ts"],
+          globalSetup: ["tests/setup/global-build.ts", "tests/setup/global-db.ts"],
           setupFiles: ["tests/setup/file-db.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,

@@ -152,6 +152,11 @@ function SiteHeader({ user }: { user: RootUser }) {
                   {user.role === "candidate" ? (
                     <>
                       <li>
+                        <NavLink to="/me" end>
+                          Jobs for you
+                        </NavLink>
+                      </li>
+                      <li>
                         <NavLink to="/me/applications">Applications</NavLink>
                       </li>
                       <li>

@@ -143,6 +143,7 @@ export interface CandidateCredentials {
 
 export interface CandidateProfiles {
   city: string | null;
+  code_families: Generated<string[]>;
   default_resume_file_id: number | null;
   headline: string | null;
   phone: string | null;
@@ -331,6 +332,13 @@ export interface Files {
   user_id: number | null;
 }
 
+export interface JobCodes {
+  code: string;
+  family: string;
+  job_id: number;
+  system: string;
+}
+
 export interface JobCredentials {
   credential_id: number;
   job_id: number;
@@ -464,6 +472,11 @@ export interface Orders {
   stripe_refund_id: string | null;
   updated_at: Generated<Timestamp>;
   user_id: number | null;
+}
+
+export interface PageCacheVersion {
+  id: Generated<number>;
+  n: Generated<Int8>;
 }
 
 export interface PasswordResets {
@@ -631,6 +644,7 @@ export interface DB {
   email_verifications: EmailVerifications;
   emails: Emails;
   files: Files;
+  job_codes: JobCodes;
   job_credentials: JobCredentials;
   job_questions: JobQuestions;
   job_reviews: JobReviews;
@@ -639,6 +653,7 @@ export interface DB {
   job_stats_daily: JobStatsDaily;
   jobs: Jobs;
   orders: Orders;
+  page_cache_version: PageCacheVersion;
   password_resets: PasswordResets;
   places: Places;
   plans: Plans;

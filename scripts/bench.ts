@@ -163,7 +163,10 @@ async function prepareDatabase() {
   return { url: embedded.url("medcode_bench"), stop: embedded.stop };
 }
 
-function startServer(databaseUrl: string, extra: Record<string, string> = {}): Promise<RunningSite> {
+function startServer(
+  databaseUrl: string,
+  extra: Record<string, string> = {},
+): Promise<RunningSite> {
   // A real production process: NODE_ENV=production, React's production build, no worker.
   // The bench touches no payment, email or file service, so those settings are placeholders.
   const env: NodeJS.ProcessEnv = {

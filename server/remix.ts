@@ -11,7 +11,7 @@ import {
 import type { NextFunction, Request, Response } from "express";
 import { cacheKey, countHit, currentVersion, lookUp, storable, store } from "./page-cache";
 import { guardBuild } from "./route-faults";
-import { isPrivatePath } from "./security";
+import { isPrivatePath, originCheckExempt } from "./security";
 
 export type RemixHandlerOptions = {
   getBuild: () => Promise<ServerBuild>;
@@ -85,8 +85,12 @@ function toFetchRequest(req: Request, res: Response): globalThis.Request | null 
   );
   if (!req.hostname || !url) return null;
   const headers = new Headers();
+  // Cross-site POSTs to these paths are by design (one-click unsubscribe from a mail client):
+  // our origin check lets them through, and Remix's own, which would throw (a 500) on a
+  // foreign Origin, does not see one.
+  const crossSite = originCheckExempt.some((pattern) => pattern.test(req.path));
   for (const [key, value] of Object.entries(req.headers)) {
-    if (value === undefined) continue;
+    if (value === undefined || (crossSite && key === "origin")) continue;
     for (const item of Array.isArray(value) ? value : [value]) headers.append(key, item);
   }
   const controller = new AbortController();

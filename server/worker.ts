@@ -3,6 +3,7 @@ import { runDueDigests } from "../app/alerts/matching.server";
 import { sendCredentialExpiryReminders } from "../app/applications/credentials.server";
 import { sendApplicationDigests } from "../app/applications/pipeline.server";
 import { pruneRateLimits } from "../app/auth/rate-limit.server";
+import { pruneExpiredSessions } from "../app/auth/session.server";
 import {
   deliverEmails,
   deliveryBatches,
@@ -10,6 +11,7 @@ import {
   EMAIL_MAX_ATTEMPTS,
   listStalledEmailIds,
   listUntriedEmailIds,
+  pruneOutbox,
 } from "../app/email/outbox.server";
 import { listenForQueuedEmails } from "../app/email/outbox-listener.server";
 import { sweepUnclaimedFiles } from "../app/files/files.server";
@@ -27,6 +29,9 @@ const scheduled: { name: string; cron: string; run: (boss: PgBoss) => Promise<un
   { name: "expiry-warnings", cron: "*/15 * * * *", run: () => sendExpiryWarnings() },
   { name: "job-stats-rollup", cron: "*/10 * * * *", run: () => rollUpApplications() },
   { name: "prune-rate-limits", cron: "17 * * * *", run: () => pruneRateLimits() },
+  // Retention: expired sessions, one-time links in sent emails, outbox rows after 90 days.
+  { name: "prune-sessions", cron: "19 * * * *", run: () => pruneExpiredSessions() },
+  { name: "prune-outbox", cron: "23 * * * *", run: () => pruneOutbox() },
   // Employers who chose one daily summary get it at 13:00 UTC (morning in US time zones).
   { name: "applications-digest", cron: "0 13 * * *", run: () => sendApplicationDigests() },
   // Coders whose credential expires within 30 days hear about it once per expiry date.

@@ -15,7 +15,6 @@ import { useEffect, useState } from "react";
 import type { z } from "zod";
 import { ErrorList, Honeypot } from "~/components/forms";
 import { Notice } from "~/components/notice";
-import type { action as alertsAction } from "~/routes/alerts._index";
 import {
   DEFAULT_TIME_ZONE,
   FREQUENCIES,
@@ -50,7 +49,7 @@ export function AlertSignup({
   /** The /alerts page's own answer, when the form was posted without JavaScript. */
   lastResult?: SubmissionResult<string[]>;
 }) {
-  const fetcher = useFetcher<typeof alertsAction>();
+  const fetcher = useFetcher<{ result?: SubmissionResult<string[]> }>();
   const location = useLocation();
   const zone = useBrowserTimeZone();
   const visitor = signup.viewer.kind === "visitor";

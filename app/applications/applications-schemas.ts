@@ -126,6 +126,7 @@ export const ProfileSchema = z.object({
   credentials: z.array(textField().max(20)).max(30).default([]),
   credentialDetails: z.record(textField().max(20), CredentialDetailSchema).default({}),
   specialties: z.array(textField().max(80)).max(40).default([]),
+  codeFamilies: z.array(textField().max(40)).max(40).default([]),
   defaultResume: idField("Choose one of your files.").optional(),
 });
 

@@ -4,6 +4,7 @@ import { type Kysely, sql } from "kysely";
 import { jsonArrayFrom } from "kysely/helpers/postgres";
 import type { DB } from "#db/types";
 import { sendEmail } from "~/email/email.server";
+import { PUBLIC_JOB_STATUSES } from "~/jobs/job-status";
 import { isOpen } from "~/jobs/jobs.server";
 import { getDb } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
@@ -50,7 +51,7 @@ export async function getApplyJob(jobId: number) {
       ).as("credentials"),
     ])
     .where("jobs.id", "=", jobId)
-    .where("jobs.status", "in", ["published", "expired", "closed"])
+    .where("jobs.status", "in", PUBLIC_JOB_STATUSES)
     .executeTakeFirst();
 }
 

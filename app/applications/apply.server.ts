@@ -6,6 +6,7 @@ import { passwordProblem } from "~/auth/password-policy.server";
 import { hitAll, LIMITS } from "~/auth/rate-limit.server";
 import { startSession } from "~/auth/session.server";
 import { claimFile, deleteOwnFile, getPendingFile, storeResume } from "~/files/files.server";
+import { uploadedFile } from "~/files/upload.server";
 import { getDb } from "~/utils/db.server";
 import { recordApplication } from "./applications.server";
 
@@ -74,6 +75,31 @@ export async function describePending(token: string | undefined): Promise<KeptRe
   if (!token) return null;
   const file = await getPendingFile(token);
   return file ? { token, name: file.original_name } : null;
+}
+
+/**
+ * The resume of one apply post: the file just uploaded (kept at once), else the one kept from
+ * an earlier failed post, and the one error to show for it, most specific first: too large
+ * (413), too many visitors' uploads (429), a refused file, or "new" chosen with no file.
+ */
+export async function resolveResume(input: {
+  formData: FormData;
+  sizeError: string | undefined;
+  userId: number | null;
+  ip: string;
+}): Promise<{ kept: KeptResume | null; error: string | null; status: 400 | 413 | 429 }> {
+  const { formData } = input;
+  const upload = await uploadedFile(formData, "resume");
+  const now = await keepUpload({ userId: input.userId, upload, ip: input.ip });
+  const pending = String(formData.get("pendingResume") ?? "") || undefined;
+  const kept = now.kept ?? (await describePending(pending));
+  const error =
+    input.sizeError ??
+    now.error ??
+    (formData.get("resumeFile") === "new" && !kept
+      ? "Choose your resume file (PDF or DOCX)."
+      : null);
+  return { kept, error, status: input.sizeError ? 413 : now.limited ? 429 : 400 };
 }
 
 export async function submitApplication(input: {

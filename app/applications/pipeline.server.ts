@@ -13,16 +13,6 @@ export const DELETED_CANDIDATE = "Deleted candidate";
 
 export type Answer = { question_id: number; kind: string; prompt: string; answer: string | null };
 
-/** One of the company's jobs, or undefined: the caller answers 404. */
-export async function getCompanyJob(input: { companyId: number; jobId: number }) {
-  return getDb()
-    .selectFrom("jobs")
-    .select(["id", "title", "slug", "status", "apply_method"])
-    .where("id", "=", input.jobId)
-    .where("company_id", "=", input.companyId)
-    .executeTakeFirst();
-}
-
 export type ApplicantFilters = {
   status?: string;
   credential?: string;

@@ -13,7 +13,15 @@ export async function listProfileOptions() {
     db.selectFrom("credentials").select(["code", "name", "issuer"]).orderBy("code").execute(),
     db.selectFrom("specialties").select(["slug", "name"]).orderBy("name").execute(),
   ]);
-  return { credentials, specialties };
+  // The code families a coder can say they work in: the CPT sections, in code order.
+  const codeFamilies = await db
+    .selectFrom("code_ranges")
+    .select(["ref", "label", "from_code", "to_code"])
+    .where("system", "=", "CPT")
+    .where("section", "is", null)
+    .orderBy(sql`from_code collate "C"`)
+    .execute();
+  return { credentials, specialties, codeFamilies };
 }
 
 export async function getProfile(userId: number) {
@@ -30,6 +38,7 @@ export async function getProfile(userId: number) {
         "zip",
         "setting_preference",
         "specialty_slugs",
+        "code_families",
         "default_resume_file_id",
       ])
       .where("user_id", "=", userId)
@@ -56,15 +65,19 @@ export type ProfileInput = {
   settingPreference?: "remote" | "hybrid" | "onsite" | "any";
   credentials: CredentialEntry[];
   specialties: string[];
+  codeFamilies?: string[];
   defaultResumeFileId?: number | null;
 };
 
 /** Saves the profile; unknown credential codes and specialty slugs are dropped, files must be the user's. */
 export async function saveProfile(userId: number, input: ProfileInput) {
   const db = getDb();
-  const [specialties, resume] = await Promise.all([
+  const [specialties, families, resume] = await Promise.all([
     input.specialties.length
       ? db.selectFrom("specialties").select("slug").where("slug", "in", input.specialties).execute()
+      : [],
+    input.codeFamilies?.length
+      ? db.selectFrom("code_ranges").select("ref").where("ref", "in", input.codeFamilies).execute()
       : [],
     input.defaultResumeFileId
       ? db
@@ -85,6 +98,9 @@ export async function saveProfile(userId: number, input: ProfileInput) {
     zip: input.zip || null,
     setting_preference: input.settingPreference ?? null,
     specialty_slugs: specialties.map((s) => s.slug).sort(),
+    ...(input.codeFamilies !== undefined
+      ? { code_families: families.map((f) => f.ref).sort() }
+      : {}),
     ...(input.defaultResumeFileId !== undefined
       ? { default_resume_file_id: resume?.id ?? null }
       : {}),

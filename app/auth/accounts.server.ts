@@ -399,8 +399,3 @@ export async function requestEmailChange(
     });
   return { ok: true as const };
 }
-
-/** Called when an email change is confirmed: the address moved, so other sessions end. */
-export async function endOtherSessionsAfterEmailChange(userId: number, keepSessionId?: string) {
-  await invalidateUserSessions(userId, { except: keepSessionId });
-}

@@ -3,6 +3,7 @@
 import { data, redirect } from "@remix-run/node";
 import { sql } from "kysely";
 import { getDb } from "~/utils/db.server";
+import { invariantResponse, parseId } from "~/utils/http";
 import {
   readSessionToken,
   type SessionValidationResult,
@@ -111,4 +112,28 @@ export async function requireEmployer(request: Request, { role }: { role?: "owne
     ...company
   } = membership;
   return { user, company, role: memberRole as "owner" | "recruiter" };
+}
+
+/**
+ * The signed-in employer and one job of their company, named by the route's `:id`, or a 404
+ * (another company's job answers exactly like one that does not exist). Removed jobs count
+ * as gone unless `removed: true`.
+ */
+export async function requireCompanyJob(
+  request: Request,
+  params: { id?: string },
+  { removed = false }: { removed?: boolean } = {},
+) {
+  const employer = await requireEmployer(request);
+  const jobId = parseId(params.id);
+  const job = jobId
+    ? await getDb()
+        .selectFrom("jobs")
+        .select(["id", "title", "slug", "status", "apply_method"])
+        .where("id", "=", jobId)
+        .where("company_id", "=", employer.company.id)
+        .executeTakeFirst()
+    : undefined;
+  invariantResponse(job && (removed || job.status !== "removed"), "This job does not exist.");
+  return { ...employer, job };
 }

@@ -168,3 +168,17 @@ export async function startSession(userId: number, now = new Date()): Promise<st
   const session = await createSession(token, userId, now);
   return sessionCookie(token, session);
 }
+
+/** Deletes sessions past their idle expiry or their 90-day cap (the worker, hourly). */
+export async function pruneExpiredSessions(now = new Date()) {
+  const result = await getDb()
+    .deleteFrom("sessions")
+    .where((eb) =>
+      eb.or([
+        eb("expires_at", "<=", now),
+        eb("created_at", "<=", new Date(now.getTime() - SESSION_MAX_MS)),
+      ]),
+    )
+    .executeTakeFirst();
+  return { pruned: Number(result.numDeletedRows) };
+}

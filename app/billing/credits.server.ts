@@ -2,7 +2,7 @@
 import { sql } from "kysely";
 import { getDb } from "~/utils/db.server";
 import { type Extended, extendJob } from "./fulfillment.server";
-import { jobReady, purposeAllowed } from "./orders.server";
+import { checkJobForPurchase } from "./orders.server";
 
 const STANDARD_DAYS = 30;
 
@@ -47,17 +47,9 @@ export async function spendCredit(input: {
   return getDb()
     .transaction()
     .execute(async (trx) => {
-      const job = await trx
-        .selectFrom("jobs")
-        .select(["id", "title", "description", "status", "valid_through", "featured_until"])
-        .where("id", "=", input.jobId)
-        .where("company_id", "=", input.companyId)
-        .forUpdate()
-        .executeTakeFirst();
-      if (!job) return { ok: false, reason: "not_found" } as const;
-      if (!purposeAllowed(input.purpose, job, now))
-        return { ok: false, reason: "wrong_state" } as const;
-      if (!jobReady(job)) return { ok: false, reason: "not_ready" } as const;
+      const checked = await checkJobForPurchase(trx, input, { lock: true, now });
+      if (!checked.ok) return checked;
+      const { job } = checked;
 
       let creditId: number | null = null;
       // A grant emptied by a concurrent spender fails the guard; try the next grant.

@@ -9,9 +9,10 @@ import { holdForReview, type ReviewSource, reviewTriggers } from "~/admin/modera
 import { matchInstantAlerts } from "~/alerts/matching.server";
 import { sendEmail } from "~/email/email.server";
 import { formatDate, jobPath } from "~/jobs/format";
+import { jobClock } from "~/jobs/job-status";
 import { refreshSearchVectors } from "~/jobs/search-vector.server";
 import { getEnv } from "~/utils/env.server";
-import { formatCents } from "./plans.server";
+import { formatCents } from "~/utils/money";
 
 const DAY = 86_400_000;
 
@@ -74,12 +75,8 @@ export async function extendJob(
     .where("id", "=", jobId)
     .forUpdate()
     .executeTakeFirstOrThrow();
-  // A held job's clock is paused: it is still live, and its end moves on when the hold ends.
-  const live =
-    job.status === "published" &&
-    job.valid_through != null &&
-    (job.valid_through > now || job.held_since != null);
-  if (!live) {
+  // A held job's clock is paused: it is still running, and its end moves on when the hold ends.
+  if (!jobClock(job, now).running) {
     const triggers = await reviewTriggers(trx, jobId);
     if (triggers.length) {
       await holdForReview(trx, { jobId, days, featured, triggers, source, now });

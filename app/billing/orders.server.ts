@@ -1,6 +1,8 @@
 // Orders and Stripe Checkout: an order is created first (its id is the idempotency key and
 // the metadata Stripe sends back), then a Checkout Session for it, or the local stand-in.
-import { sql } from "kysely";
+import { type Kysely, sql } from "kysely";
+import type { DB } from "#db/types";
+import { jobClock } from "~/jobs/job-status";
 import { getDb } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { getPlan, type Plan } from "./plans.server";
@@ -30,17 +32,22 @@ const PLAN_KINDS: Record<Purpose, string> = {
 /** Whether a job in this state may be bought this purpose (checked again at fulfillment). */
 export function purposeAllowed(
   purpose: Purpose,
-  job: { status: string; valid_through: Date | null; featured_until: Date | null },
+  job: {
+    status: string;
+    valid_through: Date | null;
+    featured_until: Date | null;
+    held_since: Date | null;
+  },
   now = new Date(),
 ) {
-  const live = job.status === "published" && job.valid_through != null && job.valid_through > now;
+  const { running } = jobClock(job, now);
   switch (purpose) {
     case "publish":
       return job.status === "draft" || job.status === "pending_payment";
     case "renew":
       return job.status === "published" || job.status === "expired";
     case "upgrade":
-      return live && !(job.featured_until && job.featured_until >= (job.valid_through as Date));
+      return running && !(job.featured_until && job.featured_until >= (job.valid_through as Date));
     default:
       return false;
   }
@@ -49,6 +56,37 @@ export function purposeAllowed(
 /** A job is ready to go live once it has the fields a reader needs. */
 export function jobReady(job: { title: string; description: string }) {
   return job.title.trim().length >= 3 && job.description.trim().length >= 50;
+}
+
+/**
+ * One of the company's jobs, if it may be bought this purpose now and is ready to go live.
+ * Inside a transaction, `lock` holds the row until it commits (spending a credit).
+ */
+export async function checkJobForPurchase(
+  db: Kysely<DB>,
+  input: { companyId: number; jobId: number; purpose: Purpose },
+  { lock = false, now = new Date() }: { lock?: boolean; now?: Date } = {},
+) {
+  let query = db
+    .selectFrom("jobs")
+    .select([
+      "id",
+      "title",
+      "description",
+      "status",
+      "valid_through",
+      "featured_until",
+      "held_since",
+    ])
+    .where("id", "=", input.jobId)
+    .where("company_id", "=", input.companyId);
+  if (lock) query = query.forUpdate();
+  const job = await query.executeTakeFirst();
+  if (!job) return { ok: false, reason: "not_found" } as const;
+  if (!purposeAllowed(input.purpose, job, now))
+    return { ok: false, reason: "wrong_state" } as const;
+  if (!jobReady(job)) return { ok: false, reason: "not_ready" } as const;
+  return { ok: true, job } as const;
 }
 
 /**
@@ -65,16 +103,9 @@ export async function startCheckout(input: CheckoutRequest): Promise<CheckoutRes
   let job: { id: number; title: string; status: string } | null = null;
   if (input.purpose !== "credits") {
     if (!input.jobId) return { ok: false, reason: "not_found" };
-    const row = await db
-      .selectFrom("jobs")
-      .select(["id", "title", "description", "status", "valid_through", "featured_until"])
-      .where("id", "=", input.jobId)
-      .where("company_id", "=", input.companyId)
-      .executeTakeFirst();
-    if (!row) return { ok: false, reason: "not_found" };
-    if (!purposeAllowed(input.purpose, row)) return { ok: false, reason: "wrong_state" };
-    if (!jobReady(row)) return { ok: false, reason: "not_ready" };
-    job = row;
+    const checked = await checkJobForPurchase(db, { ...input, jobId: input.jobId });
+    if (!checked.ok) return checked;
+    job = checked.job;
   }
 
   const order = await db.transaction().execute(async (trx) => {

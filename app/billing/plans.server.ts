@@ -2,7 +2,6 @@ import type { Kysely } from "kysely";
 import type { DB } from "#db/types";
 import { getDb } from "~/utils/db.server";
 import { type Env, getEnv } from "~/utils/env.server";
-import { numberFormat } from "~/utils/intl";
 
 export type PlanCode = "standard" | "featured" | "bundle5" | "featured_upgrade";
 
@@ -55,12 +54,4 @@ export async function getPlan(code: string, db: Kysely<DB> = getDb()): Promise<P
     .where("active", "=", true)
     .executeTakeFirst();
   return plan ? { ...plan, price_cents: planPriceCents(plan.code) } : undefined;
-}
-
-export function formatCents(cents: number, currency = "usd") {
-  return numberFormat("en-US", {
-    style: "currency",
-    currency: currency.toUpperCase(),
-    minimumFractionDigits: cents % 100 === 0 ? 0 : 2,
-  }).format(cents / 100);
 }

@@ -127,3 +127,55 @@ export function codePath(code: string) {
 export function formatRange(from: string, to: string) {
   return from === to ? from : `${from}–${to}`;
 }
+
+/**
+ * The family a code belongs to on a code page: for ICD-10-CM its three-character category
+ * (E11 for E11.9: chapters are far too wide); otherwise the narrowest range we track, or the
+ * code alone when no range holds it.
+ */
+export function familyOf(
+  code: Pick<ParsedCode, "system" | "canonical">,
+  narrowestRef: string | null,
+) {
+  if (code.system === "ICD-10-CM") return `icd10cm-${code.canonical.slice(0, 3).toLowerCase()}`;
+  return narrowestRef ?? `code-${code.canonical.toLowerCase()}`;
+}
+
+const SYSTEM_SLUGS: Record<string, string> = {
+  CPT: "cpt",
+  HCPCS: "hcpcs",
+  "ICD-10-CM": "icd10cm",
+  "ICD-10-PCS": "icd10pcs",
+};
+
+/** The page about a range: /codes/range/cpt-33016-37799. */
+export function rangePath(range: RangeLike) {
+  const slug = SYSTEM_SLUGS[range.system];
+  return `/codes/range/${slug}-${range.from_code}-${range.to_code}`.toLowerCase();
+}
+
+/** The range a /codes/range/:key address names, or null when it is not one we could show. */
+export function parseRangeKey(key: string): RangeLike | null {
+  const match = /^(cpt|hcpcs|icd10cm|icd10pcs)-([0-9a-z]{1,7})-([0-9a-z]{1,7})$/i.exec(key);
+  if (!match) return null;
+  const system = Object.entries(SYSTEM_SLUGS).find(([, s]) => s === match[1].toLowerCase())?.[0];
+  if (!system) return null;
+  return { system, from_code: match[2].toUpperCase(), to_code: match[3].toUpperCase() };
+}
+
+/** Whether `inner` lies inside `outer` (same system and shape, bounds within). */
+export function rangeWithin(inner: RangeLike, outer: RangeLike): boolean {
+  if (inner.system !== outer.system) return false;
+  if (inner.from_code.length !== outer.from_code.length && inner.system !== "ICD-10-PCS")
+    return false;
+  if (inner.system === "CPT" || inner.system === "HCPCS") {
+    const s = shape(outer.from_code);
+    if (shape(inner.from_code) !== s || shape(inner.to_code) !== s) return false;
+  }
+  if (inner.system === "ICD-10-PCS") {
+    const a = inner.from_code.slice(0, outer.from_code.length);
+    const b = inner.to_code.slice(0, outer.to_code.length);
+    return outer.from_code <= a && b <= outer.to_code;
+  }
+  return outer.from_code <= inner.from_code && inner.to_code <= outer.to_code;
+}

@@ -2,8 +2,8 @@ import { type Kysely, sql } from "kysely";
 import { jsonArrayFrom } from "kysely/helpers/postgres";
 import type { DB } from "#db/types";
 import { getDb } from "~/utils/db.server";
-import { matchingRanges, type ParsedCode, parseCode } from "./code-systems";
-import { inSpecialtyIds, listOpenJobCards } from "./job-lists.server";
+import { familyOf, formatRange, matchingRanges, type ParsedCode, parseCode } from "./code-systems";
+import { inSpecialtyIds, listJobTiers, namesCode, namesFamily } from "./job-lists.server";
 
 type SpecialtyRef = { id: number; slug: string; name: string };
 
@@ -122,24 +122,106 @@ export async function resolveCode(raw: string, db: Kysely<DB> = getDb()): Promis
   };
 }
 
-/** Everything /codes/:code shows: the resolution plus the open jobs in its specialties. */
+/** How a code page names a code's family: "category E11", "Office/outpatient (99202–99215)". */
+export function familyLabel(
+  code: ParsedCode,
+  narrowest: { label: string; from_code: string; to_code: string } | null,
+) {
+  if (code.system === "ICD-10-CM") return `category ${code.canonical.slice(0, 3)}`;
+  if (!narrowest) return null;
+  return `${narrowest.label} family (${formatRange(narrowest.from_code, narrowest.to_code)})`;
+}
+
+export type RankedTier = {
+  key: "exact" | "family" | "specialty";
+  title: string;
+  total: number;
+  jobs: (Awaited<ReturnType<typeof listJobTiers>>[number]["jobs"][number] & { reason: string })[];
+};
+
+const listNames = (names: string[]) =>
+  names.length <= 2 ? names.join(" and ") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+
+/**
+ * Open jobs for a code in the order a coder trusts them: postings that name the code, then
+ * postings that name another code of its family, then jobs in its specialties naming neither.
+ */
+export async function rankJobsForCode(
+  db: Kysely<DB>,
+  resolution: Extract<CodeResolution, { kind: "code" }>,
+  { limit = 8 } = {},
+): Promise<RankedTier[]> {
+  const { code, narrowest, specialties } = resolution;
+  const family = familyOf(code, narrowest?.ref ?? null);
+  const label = familyLabel(code, narrowest);
+  const specialtyNames = listNames(specialties.map((s) => s.name));
+  const [exact, sameFamily, specialty] = await listJobTiers(
+    db,
+    [
+      { key: "exact", filter: namesCode(code.canonical), named: { code: code.canonical } },
+      {
+        key: "family",
+        filter: (eb) => eb.and([namesFamily(family)(eb), eb.not(namesCode(code.canonical)(eb))]),
+        named: { family },
+      },
+      {
+        key: "specialty",
+        filter: (eb) =>
+          eb.and([
+            inSpecialtyIds(specialties.map((s) => s.id))(eb),
+            eb.not(namesFamily(family)(eb)),
+          ]),
+      },
+    ],
+    { limit },
+  );
+  return [
+    {
+      key: "exact",
+      title: `Postings that name ${code.canonical}`,
+      total: exact.total,
+      jobs: exact.jobs.map((job) => ({ ...job, reason: `The posting names ${code.canonical}.` })),
+    },
+    {
+      key: "family",
+      title: label ? `Postings that name another code in ${label}` : "Postings in the same family",
+      total: sameFamily.total,
+      jobs: sameFamily.jobs.map((job) => ({
+        ...job,
+        reason: `Names ${listNames(job.named_codes)}, in the same ${label ?? "family"} as ${code.canonical}.`,
+      })),
+    },
+    {
+      key: "specialty",
+      title: specialties.length ? `More jobs in ${specialtyNames}` : "More jobs in its specialties",
+      total: specialty.total,
+      jobs: specialty.jobs.map((job) => ({
+        ...job,
+        reason: `Shares a coding specialty with ${code.canonical}; the posting names no code of this family.`,
+      })),
+    },
+  ];
+}
+
+/** Everything /codes/:code shows: the resolution plus its open jobs in ranked tiers. */
 export async function getCodePage(raw: string) {
   const db = getDb();
   const resolution = await resolveCode(raw, db);
   if (resolution.kind !== "code") return resolution;
-  const { jobs, total } = await listOpenJobCards(db, {
-    filter: inSpecialtyIds(resolution.specialties.map((s) => s.id)),
-    limit: 10,
-  });
-  return { ...resolution, jobs, totalJobs: total };
+  const tiers = await rankJobsForCode(db, resolution);
+  return { ...resolution, tiers, totalJobs: tiers.reduce((n, t) => n + t.total, 0) };
 }
 
 export type CodeMention = {
   code: string;
+  /** The narrowest range holding the code (its ref), when one does. */
+  rangeRef: string | null;
   systemLabel: string;
   label: string | null;
   section: string | null;
   specialtySlugs: string[];
+  /** Specialties of the wider sub-sections holding the code (not its whole section). */
+  widerSlugs: string[];
 };
 
 /**
@@ -194,10 +276,18 @@ export async function describeCodes(
     ]);
     return {
       code: code.canonical,
+      rangeRef: matches[0]?.ref ?? null,
       systemLabel: code.systemLabel,
       label: matches[0]?.label ?? null,
       section: matches[0]?.section ?? null,
       specialtySlugs: [...slugs],
+      widerSlugs: [
+        ...new Set(
+          matches
+            .filter((r) => r.section && r !== withSpecialties)
+            .flatMap((r) => r.specialty_slugs ?? []),
+        ),
+      ].filter((slug) => !slugs.has(slug)),
     };
   });
 }

@@ -77,6 +77,11 @@ export const SPECIALTY_KEYWORDS: Keyword[] = [
   kw("risk-adjustment-hcc", "HCC", /\bHCCs?\b/),
   kw("inpatient-facility", "DRG", /\b(?:MS-|APR-)?DRGs?\b/),
   kw("inpatient-facility", "inpatient", /\binpatient\b/i, true),
+  kw(
+    "inpatient-facility",
+    "inpatient coding",
+    /\binpatient (?:facility|coding|coders?|stays?|and outpatient)\b|\bacute inpatient\b/i,
+  ),
   kw("outpatient-facility", "OPPS", /\bOPPS\b|\bAPCs?\b/),
   kw("outpatient-facility", "hospital outpatient", phrase("hospital outpatient")),
   kw("outpatient-facility", "outpatient", /\boutpatient\b/i, true),
@@ -87,7 +92,11 @@ export const SPECIALTY_KEYWORDS: Keyword[] = [
   kw("interventional-radiology", "IR", /\bIR\b/),
   kw("interventional-radiology", "interventional radiology", phrase("interventional radiology")),
   kw("radiology", "radiology", /(?<!interventional )\b(?:tele)?radiology\b/i),
-  kw("radiology", "diagnostic imaging", /\bdiagnostic imaging\b|\bimaging coder\b/i),
+  kw(
+    "radiology",
+    "diagnostic imaging",
+    /\bdiagnostic imaging\b|(?<!cardiac |cardiovascular )\bimaging coder\b/i,
+  ),
   kw("cardiology", "cardiology", /(?<!nuclear )\bcardiology\b/i),
   kw("cardiology", "cath lab", /\bcath(?:eterization)? lab\b|\bcardiac catheterization\b/i),
   kw("cardiology", "electrophysiology", /\belectrophysiology\b/i),
@@ -99,22 +108,31 @@ export const SPECIALTY_KEYWORDS: Keyword[] = [
   kw("cardiothoracic-vascular-surgery", "CV surgery", /\bCV surgery\b/),
   kw("hematology-oncology", "oncology", /(?<!radiation )\boncology\b|\bhem\/onc\b/i),
   kw("hematology-oncology", "hematology", /\bhematology\b/i),
-  kw("hematology-oncology", "infusion", /\binfusions?\b|\bchemo(?:therapy)?\b/i),
+  kw("hematology-oncology", "infusion", /\binfusions?\b/i, true),
+  kw("hematology-oncology", "chemotherapy", /\bchemo(?:therapy)?\b/i),
   kw("radiation-oncology", "radiation oncology", /\bradiation (?:oncology|therapy)\b/i),
   kw("orthopedics", "orthopedics", /\borthopa?edics?\b|\bortho\b|\bsports medicine\b/i),
   kw("general-surgery", "general surgery", phrase("general surgery")),
   kw("plastic-surgery", "plastic surgery", /\bplastics?(?: surgery)?\b|\breconstructive\b/i),
-  kw("gastroenterology", "gastroenterology", /\bgastroenterology\b|\bendoscopy\b/i),
+  kw(
+    "gastroenterology",
+    "gastroenterology",
+    /\bgastroenterology\b|(?<!nasal |sinus )\bendoscopy\b/i,
+  ),
   kw("gastroenterology", "GI", /\bGI\b/),
   kw("obgyn", "OB/GYN", /\bOB\/GYN\b|\bobstetrics?\b|\bgynecology\b|\bwomen's health\b/i),
   kw("urology", "urology", /\burology\b/i),
-  kw("nephrology", "nephrology", /\bnephrology\b|\bdialysis\b/i),
+  kw("nephrology", "nephrology", /\bnephrology\b|\bdialysis\b(?! access)/i),
   kw("dermatology", "dermatology", /\bdermatology\b|\bMohs\b/i),
-  kw("ophthalmology", "ophthalmology", /\bophthalm(?:ology|ic)\b|\beye care\b|\bretina\b/i),
+  kw(
+    "ophthalmology",
+    "ophthalmology",
+    /\bophthalm(?:ology|ic)\b|\beye (?:care|surgery)\b|\bretina\b|\bcataracts?\b|\bglaucoma\b/i,
+  ),
   kw("otolaryngology", "ENT", /\bENT\b/),
   kw("otolaryngology", "otolaryngology", /\botolaryngology\b|\baudiology\b/i),
   kw("neurology-neurosurgery", "neurology", /\bneuro(?:logy|surgery|surgical|diagnostics)\b/i),
-  kw("neurology-neurosurgery", "spine", /\bspine\b/i),
+  kw("neurology-neurosurgery", "spine", /\bspine\b/i, true),
   kw("pulmonology", "pulmonology", /\bpulmon(?:ology|ary)\b/i),
   kw("pediatrics", "pediatrics", /\bpediatrics?\b|\bchildren's hospital\b/i),
   kw(
@@ -141,7 +159,9 @@ export const SPECIALTY_KEYWORDS: Keyword[] = [
   kw("cdi", "CDI", /\bCDI\b/, true),
   kw("auditing-compliance", "auditor", /\baudit(?:or|ing)?\b|\bcompliance\b/i, true),
   kw("auditing-compliance", "DRG validation", /\bDRG validation\b|\bcoding audits?\b/i),
-  kw("denials-ar-billing", "denials", /\bdenials?\b|\bbilling\b|\bA\/R\b|\brevenue cycle\b/i, true),
+  kw("denials-ar-billing", "denials", /\bdenials?\b|\bA\/R\b|\brevenue cycle\b/i, true),
+  // "Coding & Billing Specialist" is a coder who also bills; "Billing Specialist" bills.
+  kw("denials-ar-billing", "billing", /^(?!.*\bcod(?:er|ing)\b).*\bbilling\b/i, true),
   kw("hedis-quality", "HEDIS", /\bHEDIS\b/),
   kw("hedis-quality", "quality measures", /\bquality (?:abstraction|measures?)\b/i),
   kw("home-health", "home health", /\bhome health\b|\bhospice\b|\bOASIS\b|\bPDGM\b/i),
@@ -162,7 +182,9 @@ export const SPECIALTY_KEYWORDS: Keyword[] = [
     "profee-physician",
     "professional fee",
     /\bpro-?fee\b|\bprofessional fee\b|\bmultispecialty\b|\bphysician cod(?:er|ing)\b/i,
+    true,
   ),
+  kw("profee-physician", "multispecialty", /\bmultispecialty\b|\bmulti-specialty physician\b/i),
 ];
 
 /**
@@ -171,9 +193,13 @@ export const SPECIALTY_KEYWORDS: Keyword[] = [
  */
 export function keywordsFor(specialties: { slug: string; name: string }[]): Keyword[] {
   const extra: Keyword[] = [];
+  // A specialty whose own keyword already is its name keeps that keyword's exceptions
+  // ("nuclear cardiology" is cardiac imaging, not cardiology).
+  const labelled = new Set(SPECIALTY_KEYWORDS.map((k) => `${k.slug}|${k.label.toLowerCase()}`));
   for (const s of specialties) {
     const name = s.name.replace(/\s*\(.*?\)/g, "").trim();
-    if (name && !/[/&,]/.test(name)) extra.push(kw(s.slug, name, phrase(name)));
+    if (name && !/[/&,]/.test(name) && !labelled.has(`${s.slug}|${name.toLowerCase()}`))
+      extra.push(kw(s.slug, name, phrase(name)));
     if (s.slug.includes("-")) {
       const words = s.slug.replace(/-/g, " ");
       extra.push(kw(s.slug, words, phrase(words)));

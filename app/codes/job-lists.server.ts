@@ -57,3 +57,111 @@ export async function listOpenJobCards(
   ]);
   return { jobs, total };
 }
+
+export function namesCode(code: string): JobFilter {
+  return (eb) =>
+    eb.exists(
+      eb
+        .selectFrom("job_codes")
+        .select(sql`1`.as("one"))
+        .whereRef("job_codes.job_id", "=", "jobs.id")
+        .where("job_codes.code", "=", code),
+    );
+}
+
+export function namesFamily(family: string): JobFilter {
+  return (eb) =>
+    eb.exists(
+      eb
+        .selectFrom("job_codes")
+        .select(sql`1`.as("one"))
+        .whereRef("job_codes.job_id", "=", "jobs.id")
+        .where("job_codes.family", "=", family),
+    );
+}
+
+export type CodeBounds = { system: string; from_code: string; to_code: string };
+
+/** job_codes rows whose code falls in a range, by the same shape rules as rangeContains. */
+function codeInRange(
+  eb: ExpressionBuilder<DB, "job_codes">,
+  range: CodeBounds,
+): Expression<SqlBool> {
+  const { system, from_code: from, to_code: to } = range;
+  if (system === "ICD-10-CM")
+    return sql<SqlBool>`(job_codes.system = 'ICD-10-CM' and left(job_codes.code, 3) collate "C" between ${from} and ${to})`;
+  if (system === "ICD-10-PCS")
+    return sql<SqlBool>`(job_codes.system = 'ICD-10-PCS' and left(job_codes.code, ${from.length}) collate "C" between ${from} and ${to})`;
+  const shape = from.replace(/\d/g, "9");
+  return eb.and([
+    eb("job_codes.system", "=", system),
+    sql<SqlBool>`job_codes.code collate "C" between ${from} and ${to}`,
+    sql<SqlBool>`translate(job_codes.code, '0123456789', '9999999999') = ${shape}`,
+  ]);
+}
+
+export function namesCodeIn(range: CodeBounds): JobFilter {
+  return (eb) =>
+    eb.exists(
+      eb
+        .selectFrom("job_codes")
+        .select(sql`1`.as("one"))
+        .whereRef("job_codes.job_id", "=", "jobs.id")
+        .where((jc) => codeInRange(jc, range)),
+    );
+}
+
+/** Which codes of a tier's kind a job names (the card's reason), up to four. */
+export type NamedCodes = { code?: string; family?: string; range?: CodeBounds };
+
+export type Tier = {
+  key: string;
+  filter: JobFilter;
+  named?: NamedCodes;
+};
+
+/**
+ * Open jobs in tiers, each tier's filter excluding the tiers before it: up to `limit` newest
+ * cards per tier with the codes the job names that put it there, and each tier's total.
+ */
+export async function listJobTiers(db: Kysely<DB>, tiers: Tier[], { limit = 8 } = {}) {
+  return Promise.all(
+    tiers.map(async (tier) => {
+      const named = tier.named;
+      const [jobs, total] = await Promise.all([
+        cardBaseQuery(db)
+          .select((eb) =>
+            named
+              ? sql<string[]>`array(${eb
+                  .selectFrom("job_codes")
+                  .select("job_codes.code")
+                  .whereRef("job_codes.job_id", "=", "jobs.id")
+                  .where((jc) =>
+                    named.code
+                      ? jc("job_codes.code", "=", named.code)
+                      : named.family
+                        ? jc("job_codes.family", "=", named.family)
+                        : codeInRange(jc, named.range!),
+                  )
+                  .orderBy("job_codes.code")
+                  .limit(4)})`.as("named_codes")
+              : sql<string[]>`'{}'::text[]`.as("named_codes"),
+          )
+          .where(isOpen)
+          .where(tier.filter)
+          .orderBy("jobs.published_at", "desc")
+          .orderBy("jobs.id", "desc")
+          .limit(limit)
+          .execute(),
+        db
+          .selectFrom("jobs")
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .where(isOpen)
+          .where(tier.filter)
+          .executeTakeFirstOrThrow()
+          .then((row) => Number(row.n)),
+      ]);
+      return { key: tier.key, jobs, total };
+    }),
+  );
+}

@@ -3,7 +3,7 @@ import type { DB } from "#db/types";
 import { isOpen } from "~/jobs/jobs.server";
 import { cached } from "~/utils/cache.server";
 import { getDb } from "~/utils/db.server";
-import { codePath, parseCode } from "./code-systems";
+import { rangePath } from "./code-systems";
 import { inSpecialtyIds, listOpenJobCards } from "./job-lists.server";
 
 /**
@@ -142,8 +142,8 @@ type SpecialtyRange = {
   label: string | null;
   section: string | null;
   verified: boolean | null;
-  /** A code page that stands for the range, when its first code is a well-formed code. */
-  href: string | null;
+  /** The range's own page. */
+  href: string;
 };
 
 const SYSTEM_ORDER = ["CPT", "HCPCS", "ICD-10-CM", "ICD-10-PCS"];
@@ -161,14 +161,13 @@ function mergeRanges(
   }[],
 ): SpecialtyRange[] {
   const byKey = new Map<string, SpecialtyRange>();
-  const href = (code: string) => (parseCode(code) ? codePath(parseCode(code)!.canonical) : null);
   for (const r of linked) {
-    byKey.set(`${r.system}:${r.from_code}-${r.to_code}`, { ...r, href: href(r.from_code) });
+    byKey.set(`${r.system}:${r.from_code}-${r.to_code}`, { ...r, href: rangePath(r) });
   }
   for (const r of own) {
     const key = `${r.system}:${r.from_code}-${r.to_code}`;
     if (!byKey.has(key))
-      byKey.set(key, { ...r, label: null, section: null, verified: null, href: href(r.from_code) });
+      byKey.set(key, { ...r, label: null, section: null, verified: null, href: rangePath(r) });
   }
   return [...byKey.values()].sort(
     (a, b) =>

@@ -1,6 +1,6 @@
 // Small pieces shared by the specialty, credential, code and company pages.
 import { Link } from "@remix-run/react";
-import { formatNumber, numberFormat } from "~/utils/intl";
+import { formatNumber } from "~/utils/intl";
 import { type JobCardData, JobList } from "./job-card";
 
 export function SpecialtyLinks({
@@ -61,10 +61,52 @@ export function OpenJobs({
   );
 }
 
-export function formatUsd(amount: number) {
-  return numberFormat("en-US", {
-    style: "currency",
-    currency: "USD",
-    maximumFractionDigits: 0,
-  }).format(amount);
+/** Ranked tiers of open jobs (code and range pages): each non-empty tier with its count. */
+export function JobTiers({
+  id,
+  tiers,
+  empty,
+  moreHref,
+}: {
+  id: string;
+  tiers: { key: string; title: string; total: number; jobs: JobCardData[] }[];
+  empty: React.ReactNode;
+  moreHref?: string;
+}) {
+  const shown = tiers.filter((t) => t.total > 0);
+  const total = tiers.reduce((n, t) => n + t.total, 0);
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>
+        Open jobs <span className="muted">({formatNumber(total)})</span>
+      </h2>
+      {shown.length ? (
+        <ul className="tier-counts" aria-label="How these jobs relate">
+          {tiers.map((t) => (
+            <li key={t.key}>
+              {t.total ? <a href={`#tier-${t.key}`}>{t.title}</a> : t.title}:{" "}
+              <strong>{formatNumber(t.total)}</strong>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">{empty}</p>
+      )}
+      {shown.map((t) => (
+        <section key={t.key} id={`tier-${t.key}`} aria-labelledby={`tier-${t.key}-title`}>
+          <h3 id={`tier-${t.key}-title`} className="small-heading">
+            {t.title} <span className="muted">({formatNumber(t.total)})</span>
+          </h3>
+          <JobList jobs={t.jobs} />
+          {t.key === "specialty" && moreHref && t.total > t.jobs.length ? (
+            <p>
+              <Link to={moreHref} className="button secondary">
+                See all {formatNumber(t.total)} jobs in these specialties
+              </Link>
+            </p>
+          ) : null}
+        </section>
+      ))}
+    </section>
+  );
 }

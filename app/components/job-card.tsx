@@ -3,6 +3,8 @@ import { EMPLOYMENT_TYPES, formatLocation, formatPay, jobPath, postedAgo } from 
 
 export type JobCardData = {
   id: number;
+  /** Why the job is listed here (code pages, matches), shown under its title. */
+  reason?: string;
   slug: string;
   title: string;
   setting: string;
@@ -30,6 +32,7 @@ export function JobCard({ job, headingLevel = 3 }: { job: JobCardData; headingLe
         <Link to={jobPath(job)}>{job.title}</Link>
         {job.featured ? <span className="badge">Featured</span> : null}
       </Heading>
+      {job.reason ? <p className="job-reason">{job.reason}</p> : null}
       <ul className="job-meta">
         <li>
           {job.company_name}

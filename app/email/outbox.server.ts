@@ -394,3 +394,42 @@ export async function suppressEmailAddress(
     .onConflict((oc) => oc.column("email").doNothing())
     .execute();
 }
+
+/** Emails whose body holds a one-time link (sign-in, reset, invitation, confirmation). */
+const ONE_TIME_LINK_TEMPLATES: EmailTemplate[] = [
+  "verify-email",
+  "reset-password",
+  "team-invite",
+  "company-verification",
+  "alert-confirm",
+];
+/** Every such link has expired by then (team invitations last longest, 7 days). */
+export const LINK_BODY_KEPT_DAYS = 8;
+/** Delivered, failed or cancelled rows are kept this long for support, then deleted. */
+export const OUTBOX_KEPT_DAYS = 90;
+const SCRUBBED = "[Removed after delivery: this email held a one-time link.]";
+
+/**
+ * Retention for the outbox (the worker, hourly): the bodies of one-time-link emails are
+ * blanked once every link in them has expired, and finished rows go after 90 days. Queued
+ * rows are never touched.
+ */
+export async function pruneOutbox(now = new Date()) {
+  const day = 86_400_000;
+  const db = getDb();
+  const scrubbed = await db
+    .updateTable("emails")
+    .set({ html: SCRUBBED, text: SCRUBBED, props: null })
+    .where("template", "in", ONE_TIME_LINK_TEMPLATES)
+    .where("state", "!=", "queued")
+    .where("html", "is not", null)
+    .where("text", "!=", SCRUBBED)
+    .where("created_at", "<=", new Date(now.getTime() - LINK_BODY_KEPT_DAYS * day))
+    .executeTakeFirst();
+  const deleted = await db
+    .deleteFrom("emails")
+    .where("state", "!=", "queued")
+    .where("created_at", "<=", new Date(now.getTime() - OUTBOX_KEPT_DAYS * day))
+    .executeTakeFirst();
+  return { scrubbed: Number(scrubbed.numUpdatedRows), deleted: Number(deleted.numDeletedRows) };
+}

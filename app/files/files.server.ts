@@ -86,15 +86,6 @@ export async function getPendingFile(token: string) {
     .executeTakeFirst();
 }
 
-export async function listOwnFiles(userId: number) {
-  return getDb()
-    .selectFrom("files")
-    .select(fileColumns)
-    .where("user_id", "=", userId)
-    .orderBy("created_at", "desc")
-    .execute();
-}
-
 export async function getOwnFile(input: { userId: number; fileId: number }) {
   return getDb()
     .selectFrom("files")
@@ -115,16 +106,6 @@ export async function deleteOwnFile(input: { userId: number; fileId: number }) {
   if (!row) return { ok: false as const };
   await getStorage().delete(row.storage_key);
   return { ok: true as const };
-}
-
-/** Storage keys of every file a user owns: the account deletion removes them after commit. */
-export async function listStorageKeys(userId: number, trx?: Kysely<DB>) {
-  const rows = await (trx ?? getDb())
-    .selectFrom("files")
-    .select("storage_key")
-    .where("user_id", "=", userId)
-    .execute();
-  return rows.map((r) => r.storage_key);
 }
 
 export async function deleteStoredObjects(keys: string[]) {

@@ -1,4 +1,6 @@
 // Labels and formatting shared by job cards, job pages and feeds (client-safe).
+import { formatCents } from "~/utils/money";
+
 export const SETTINGS = { remote: "Remote", hybrid: "Hybrid", onsite: "On-site" } as const;
 export const EMPLOYMENT_TYPES = {
   full_time: "Full-time",
@@ -16,19 +18,7 @@ export const LEVELS = {
 
 export const HOURS_PER_YEAR = 2080;
 
-// Formatters are built once: constructing one costs far more than using it.
-const dollars = (digits: number) =>
-  new Intl.NumberFormat("en-US", {
-    style: "currency",
-    currency: "USD",
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  });
-const wholeDollars = dollars(0);
-const dollarsAndCents = dollars(2);
-
-const usd = (cents: number, fraction: boolean) =>
-  (fraction ? dollarsAndCents : wholeDollars).format(cents / 100);
+const usd = (cents: number, fraction: boolean) => formatCents(cents, "usd", fraction ? 2 : 0);
 
 export type Pay = {
   salary_period: string | null;

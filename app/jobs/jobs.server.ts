@@ -4,6 +4,7 @@ import type { DB } from "#db/types";
 import { logoVersion } from "~/companies/logo.server";
 import { cached } from "~/utils/cache.server";
 import { getDb } from "~/utils/db.server";
+import { PUBLIC_JOB_STATUSES } from "./job-status";
 
 /**
  * The one definition of "open": published, not past its validity end, and not held (its
@@ -183,7 +184,7 @@ export function jobPageQuery(db: Kysely<DB>) {
 export async function getJobPage(id: number) {
   return jobPageQuery(getDb())
     .where("jobs.id", "=", id)
-    .where("jobs.status", "not in", ["draft", "pending_payment", "pending_review", "removed"])
+    .where("jobs.status", "in", PUBLIC_JOB_STATUSES)
     .where("jobs.held_since", "is", null)
     .executeTakeFirst();
 }

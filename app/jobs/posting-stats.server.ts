@@ -4,6 +4,7 @@
 import { isbot } from "isbot";
 import { sql } from "kysely";
 import { getDb } from "~/utils/db.server";
+import { jobClock } from "./job-status";
 
 const DAY = 86_400_000;
 
@@ -254,19 +255,12 @@ export async function listDashboardJobs({
     series.set(row.job_id, list);
   }
   const rows = jobs.map((job) => {
-    // A held job's clock is paused at held_since: its days left are counted from there.
-    const held = job.status === "published" && job.held_since != null;
-    const clock = held ? (job.held_since as Date) : now;
-    const live =
-      job.status === "published" && job.valid_through != null && job.valid_through > clock;
-    const daysLeft = live
-      ? Math.ceil(((job.valid_through as Date).getTime() - clock.getTime()) / DAY)
-      : null;
+    const { live, held, featured, daysLeft } = jobClock(job, now);
     return {
       ...job,
-      live: live && !held,
+      live,
       held,
-      featured: Boolean(job.featured_until && job.featured_until > now),
+      featured,
       daysLeft,
       trend: series.get(job.id) ?? Array.from({ length: TREND_DAYS }, () => 0),
       next: nextAction(job.status, daysLeft),

@@ -278,7 +278,7 @@ export async function updateJob(input: {
 }
 
 /** A job of this company for its edit form and overview, whatever its status. */
-export async function getCompanyJob({ companyId, jobId }: { companyId: number; jobId: number }) {
+export async function getJobForEditing({ companyId, jobId }: { companyId: number; jobId: number }) {
   return getDb()
     .selectFrom("jobs")
     .selectAll("jobs")
@@ -310,7 +310,7 @@ export async function getCompanyJob({ companyId, jobId }: { companyId: number; j
     .executeTakeFirst();
 }
 
-export type CompanyJob = NonNullable<Awaited<ReturnType<typeof getCompanyJob>>>;
+export type CompanyJob = NonNullable<Awaited<ReturnType<typeof getJobForEditing>>>;
 
 /** The form's values for a saved job (dollars, not cents; lists as the form sends them). */
 export function formValuesOf(job: CompanyJob) {

@@ -1,5 +1,6 @@
 // Coders' saved jobs: ownership is in every WHERE clause.
 import { getDb } from "~/utils/db.server";
+import { PUBLIC_JOB_STATUSES } from "./job-status";
 import { cardBaseQuery, isOpen } from "./jobs.server";
 
 export async function saveJob({ userId, jobId }: { userId: number; jobId: number }) {
@@ -7,7 +8,7 @@ export async function saveJob({ userId, jobId }: { userId: number; jobId: number
     .selectFrom("jobs")
     .select("id")
     .where("id", "=", jobId)
-    .where("status", "in", ["published", "expired", "closed"])
+    .where("status", "in", PUBLIC_JOB_STATUSES)
     .executeTakeFirst();
   if (!job) return { ok: false as const };
   await getDb()
@@ -42,7 +43,7 @@ export async function listSavedJobs({ userId }: { userId: number }) {
     .innerJoin("saved_jobs", "saved_jobs.job_id", "jobs.id")
     .select((eb) => ["saved_jobs.created_at as saved_at", isOpen(eb).as("open")])
     .where("saved_jobs.user_id", "=", userId)
-    .where("jobs.status", "in", ["published", "expired", "closed"])
+    .where("jobs.status", "in", PUBLIC_JOB_STATUSES)
     .orderBy("saved_jobs.created_at", "desc")
     .execute();
 }

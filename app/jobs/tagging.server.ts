@@ -4,6 +4,7 @@ import type { Kysely } from "kysely";
 import type { DB } from "#db/types";
 import { type CodeMention, describeCodes } from "~/codes/codes.server";
 import { credentialMatcher, findCodes, findKeywords, keywordsFor } from "~/codes/detect";
+import { refreshJobCodes } from "~/codes/job-codes.server";
 import { getDb } from "~/utils/db.server";
 import { refreshSearchVectors } from "./search-vector.server";
 
@@ -77,25 +78,62 @@ function infer(
     list.push(reason);
     reasons.set(slug, list);
   };
+  // A code or credential that fits several specialties counts for the ones the rest of the
+  // posting supports most: 35301 in a vascular surgery posting is vascular surgery, not
+  // cardiology or IR. Keywords weigh most, then credentials, then each code naming the specialty.
+  const keywordHits = findKeywords({ title, description }, dictionary.keywords);
+  const support = new Map<string, number>();
+  const lift = (slug: string, by: number) => support.set(slug, (support.get(slug) ?? 0) + by);
+  for (const hit of keywordHits) lift(hit.slug, hit.where === "title" ? 6 : 4);
+  for (const code of codes) for (const slug of code.specialtySlugs) lift(slug, 1);
+  const usable = credentials.filter(
+    (code) =>
+      (dictionary.credentialSpecialties.get(code)?.length ?? 0) <= MAX_SPECIALTIES_PER_CREDENTIAL,
+  );
+  for (const code of usable)
+    for (const slug of dictionary.credentialSpecialties.get(code) ?? []) lift(slug, 2);
+  const bestOf = (slugs: string[]) => {
+    const top = Math.max(...slugs.map((slug) => support.get(slug) ?? 0));
+    return slugs.filter((slug) => (support.get(slug) ?? 0) === top);
+  };
+  // A wider sub-section's specialty wins a code when the posting's words back it and not the
+  // narrowest range's: 15734 in a plastic surgery posting is plastic surgery, not dermatology.
+  const nonCode = new Map<string, number>();
+  for (const hit of keywordHits) nonCode.set(hit.slug, 1);
+  for (const code of usable)
+    for (const slug of dictionary.credentialSpecialties.get(code) ?? []) nonCode.set(slug, 1);
+  const top = (slugs: string[]) => Math.max(0, ...slugs.map((slug) => support.get(slug) ?? 0));
   for (const code of codes) {
-    for (const slug of code.specialtySlugs) {
+    const wider = code.widerSlugs.filter((slug) => nonCode.has(slug));
+    const pick =
+      wider.length && top(wider) > top(code.specialtySlugs)
+        ? bestOf(wider)
+        : bestOf(code.specialtySlugs);
+    for (const slug of pick) {
       add(slug, {
         kind: "code",
         code: code.code,
         label: code.label,
-        diagnosis: code.systemLabel.startsWith("ICD-10-CM"),
+        // Diagnoses and drugs given by injection say little about the specialty alone:
+        // every specialty codes diagnoses, and an eye practice bills J-code drugs too.
+        diagnosis: code.systemLabel.startsWith("ICD-10-CM") || /^J\d{4}$/.test(code.code),
       });
     }
   }
-  for (const code of credentials) {
-    const slugs = dictionary.credentialSpecialties.get(code) ?? [];
-    if (slugs.length > MAX_SPECIALTIES_PER_CREDENTIAL) continue;
-    for (const slug of slugs) add(slug, { kind: "credential", code });
+  for (const code of usable) {
+    for (const slug of bestOf(dictionary.credentialSpecialties.get(code) ?? []))
+      add(slug, { kind: "credential", code });
   }
-  for (const hit of findKeywords({ title, description }, dictionary.keywords)) {
+  for (const hit of keywordHits) {
     add(hit.slug, { kind: "keyword", keyword: hit.label, where: hit.where });
   }
+  // One code alone does not add a specialty to a posting whose title names its own: a
+  // pro-fee coder's joint injection is pro-fee work, not an orthopedics job.
+  const titled = new Set(keywordHits.filter((h) => h.where === "title").map((h) => h.slug));
+  const lone = (slug: string, list: TagReason[]) =>
+    titled.size > 0 && !titled.has(slug) && list.length === 1 && list[0].kind === "code";
   const suggestions = [...reasons.entries()]
+    .filter(([slug, list]) => !lone(slug, list))
     .filter(
       ([, list]) =>
         list.some((r) => isStrong(r, dictionary)) || new Set(list.map((r) => r.kind)).size >= 2,
@@ -154,6 +192,7 @@ export async function tagJobs(db: Kysely<DB>, jobIds?: number[]): Promise<number
       .executeTakeFirst();
     written += Number(result.numInsertedOrUpdatedRows ?? 0);
   }
+  await refreshJobCodes(db, jobIds);
   return written;
 }
 

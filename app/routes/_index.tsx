@@ -1,9 +1,11 @@
-import type { MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { getUser } from "~/auth/guards.server";
 import { listSpecialtiesWithCounts } from "~/codes/specialties.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { JobList } from "~/components/job-card";
 import { countOpenJobs, listFeaturedJobs, listLatestJobs } from "~/jobs/jobs.server";
+import { listJobMatches } from "~/jobs/matches.server";
 import { formatNumber } from "~/utils/intl";
 
 export const meta: MetaFunction = () => [
@@ -15,18 +17,26 @@ export const meta: MetaFunction = () => [
   },
 ];
 
-export async function loader() {
-  const [featured, latest, specialties, total] = await Promise.all([
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getUser(request);
+  const [featured, latest, specialties, total, matches] = await Promise.all([
     listFeaturedJobs({ limit: 4 }),
     listLatestJobs({ limit: 8 }),
     listSpecialtiesWithCounts(),
     countOpenJobs(),
+    user?.role === "candidate" ? listJobMatches(user.id, { limit: 4 }) : null,
   ]);
-  return { featured, latest, specialties: specialties.filter((s) => s.open_jobs > 0), total };
+  return {
+    featured,
+    latest,
+    specialties: specialties.filter((s) => s.open_jobs > 0),
+    total,
+    matches,
+  };
 }
 
 export default function Home() {
-  const { featured, latest, specialties, total } = useLoaderData<typeof loader>();
+  const { featured, latest, specialties, total, matches } = useLoaderData<typeof loader>();
   return (
     <>
       <section className="hero" aria-labelledby="hero-title">
@@ -54,6 +64,22 @@ export default function Home() {
       </section>
       <div className="container grid-2">
         <div>
+          {matches ? (
+            <section aria-labelledby="matches-title">
+              <h2 id="matches-title">Jobs that fit you</h2>
+              {matches.length ? (
+                <JobList jobs={matches} />
+              ) : (
+                <p className="muted">
+                  <Link to="/me/profile">Add your credentials and specialties</Link> to see jobs
+                  that fit you.
+                </p>
+              )}
+              <p>
+                <Link to="/me">All jobs that fit you</Link>
+              </p>
+            </section>
+          ) : null}
           {featured.length ? (
             <section aria-labelledby="featured-title">
               <h2 id="featured-title">Featured jobs</h2>

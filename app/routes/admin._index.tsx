@@ -5,7 +5,9 @@ import { countWaiting } from "~/admin/queues.server";
 import { requireAdmin } from "~/auth/guards.server";
 import { BarChart, LineChart, type Series } from "~/components/chart";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { formatNumber, numberFormat } from "~/utils/intl";
+import { jobStatusLabel } from "~/jobs/job-status";
+import { formatNumber } from "~/utils/intl";
+import { formatCents } from "~/utils/money";
 import { plural } from "~/utils/plural";
 
 export const meta: MetaFunction = () => [
@@ -18,23 +20,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [metrics, waiting] = await Promise.all([getSiteMetrics(), countWaiting()]);
   return { name: user.name, metrics, waiting, days: METRIC_DAYS, now: new Date().toISOString() };
 }
-
-const JOB_STATUS_LABELS: Record<string, string> = {
-  draft: "Draft",
-  pending_payment: "Waiting for payment",
-  pending_review: "In review",
-  published: "Published",
-  expired: "Expired",
-  closed: "Filled",
-  removed: "Taken down",
-};
-
-const dollars = (cents: number) =>
-  numberFormat("en-US", {
-    style: "currency",
-    currency: "USD",
-    maximumFractionDigits: 0,
-  }).format(cents / 100);
 
 function waitedFor(since: string | Date | null, now: string) {
   if (!since) return null;
@@ -157,7 +142,7 @@ export default function AdminOverview() {
           <BarChart
             title="Jobs by status"
             items={metrics.statuses.map((s) => ({
-              label: JOB_STATUS_LABELS[s.status] ?? s.status,
+              label: jobStatusLabel(s.status),
               value: s.count,
             }))}
           />
@@ -174,7 +159,7 @@ export default function AdminOverview() {
             <tbody>
               {metrics.statuses.map((s) => (
                 <tr key={s.status}>
-                  <th scope="row">{JOB_STATUS_LABELS[s.status] ?? s.status}</th>
+                  <th scope="row">{jobStatusLabel(s.status)}</th>
                   <td className="numbers">{formatNumber(s.count)}</td>
                 </tr>
               ))}
@@ -225,7 +210,7 @@ export default function AdminOverview() {
           { name: "Refunded", values: metrics.revenue.map((r) => r.refunded) },
           { name: "Net", values: metrics.revenue.map((r) => r.net) },
         ]}
-        format={dollars}
+        format={(cents) => formatCents(cents, "usd", 0)}
       />
       {alerts && alertTotals ? (
         <Metric

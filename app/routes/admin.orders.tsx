@@ -9,7 +9,6 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ORDER_STATUSES, RefundSchema } from "~/admin/admin-schemas";
 import { listAllOrders, refundOrder } from "~/admin/refunds.server";
 import { requireAdmin } from "~/auth/guards.server";
-import { formatCents } from "~/billing/plans.server";
 import { isLocalCheckout } from "~/billing/stripe.server";
 import { ConfirmButton, ConfirmPage } from "~/components/confirm-button";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -17,6 +16,7 @@ import { Notice } from "~/components/notice";
 import { formatDate } from "~/jobs/format";
 import { askToConfirm, isConfirmed } from "~/utils/confirm.server";
 import { redirectWithFlash } from "~/utils/flash.server";
+import { formatCents } from "~/utils/money";
 
 export const meta: MetaFunction = () => [
   { title: "Orders | MedCode Jobs" },

@@ -1,18 +1,13 @@
-import {
-  data,
-  type LinksFunction,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireEmployer } from "~/auth/guards.server";
 import styles from "~/billing/employer.css?url";
 import { getCheckoutStatus } from "~/billing/orders.server";
-import { formatCents } from "~/billing/plans.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Notice } from "~/components/notice";
 import { formatDate, jobPath } from "~/jobs/format";
-import { parseId } from "~/utils/http";
+import { invariantResponse, parseId } from "~/utils/http";
+import { formatCents } from "~/utils/money";
 
 // Stripe's success URL and the order's receipt. It shows the order's state and never changes
 // it: only the signed webhook fulfils (docs/decisions/011-fulfillment.md).
@@ -31,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { company } = await requireEmployer(request);
   const orderId = parseId(params.id);
   const status = orderId ? await getCheckoutStatus({ companyId: company.id, orderId }) : null;
-  if (!status) throw data("This order does not exist.", { status: 404 });
+  invariantResponse(status, "This order does not exist.");
   const { order, stripePaymentStatus } = status;
   return {
     company: company.name,

@@ -12,7 +12,7 @@ import { codePath, formatRange } from "~/codes/code-systems";
 import { getCodePage } from "~/codes/codes.server";
 import { CodeSearch } from "~/components/code-search";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { OpenJobs, SpecialtyLinks } from "~/components/graph";
+import { JobTiers, SpecialtyLinks } from "~/components/graph";
 import { describeSearch } from "~/search/describe";
 import { emptyFilters } from "~/search/search-schemas";
 import { getEnv } from "~/utils/env.server";
@@ -58,7 +58,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
         }
       : null,
     specialties: page.specialties.map(({ slug, name }) => ({ slug, name })),
-    jobs: page.jobs,
+    tiers: page.tiers,
     totalJobs: page.totalJobs,
     moreHref: specialtyQuery ? `/jobs?${specialtyQuery}` : "/jobs",
     canonical: `${getEnv().APP_URL ?? ""}${codePath(page.code.canonical)}`,
@@ -78,7 +78,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: page }) => {
 };
 
 export default function CodePage() {
-  const { code, ranges, curated, specialties, jobs, totalJobs, moreHref, alertSignup } =
+  const { code, ranges, curated, specialties, tiers, moreHref, alertSignup } =
     useLoaderData<typeof loader>();
   const narrowest = ranges[0];
   // Broadest first reads like a path: Surgery › Cardiovascular System › heart and pericardium.
@@ -163,13 +163,11 @@ export default function CodePage() {
             <p className="muted">We have not linked this code to a coding specialty yet.</p>
           )}
         </section>
-        <OpenJobs
+        <JobTiers
           id="code-jobs-title"
-          title={`Open jobs that code ${code.canonical}`}
-          jobs={jobs}
-          total={totalJobs}
+          tiers={tiers}
           moreHref={moreHref}
-          empty="No open jobs in these specialties right now."
+          empty="No open job names this code or its family, and none is open in its specialties right now."
         />
       </article>
       <aside className="stack">

@@ -1,4 +1,4 @@
-import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { AlertSignup } from "~/alerts/alert-signup";
 import { getAlertSignup } from "~/alerts/signup.server";
@@ -9,6 +9,7 @@ import { OpenJobs } from "~/components/graph";
 import { describeSearch } from "~/search/describe";
 import { emptyFilters } from "~/search/search-schemas";
 import { getEnv } from "~/utils/env.server";
+import { invariantResponse } from "~/utils/http";
 import { markdownToText, renderMarkdown } from "~/utils/markdown.server";
 
 const COMPANY_KINDS: Record<string, string> = {
@@ -23,7 +24,7 @@ const COMPANY_KINDS: Record<string, string> = {
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const slug = params.slug ?? "";
   const page = /^[a-z0-9-]{1,100}$/.test(slug) ? await getCompanyPage(slug) : null;
-  if (!page) throw data("We could not find that employer.", { status: 404 });
+  invariantResponse(page, "We could not find that employer.");
   const { description, ...company } = page.company;
   return {
     company,

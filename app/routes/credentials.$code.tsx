@@ -8,6 +8,7 @@ import { OpenJobs, SpecialtyLinks } from "~/components/graph";
 import { describeSearch } from "~/search/describe";
 import { emptyFilters } from "~/search/search-schemas";
 import { getEnv } from "~/utils/env.server";
+import { invariantResponse } from "~/utils/http";
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const raw = params.code ?? "";
@@ -17,7 +18,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const slug = raw.toLowerCase();
   if (slug !== raw) throw redirect(`/credentials/${slug}`, 301);
   const page = await getCredentialPage(slug);
-  if (!page) throw data("We do not track a credential by that name.", { status: 404 });
+  invariantResponse(page, "We do not track a credential by that name.");
   return {
     ...page,
     canonical: `${getEnv().APP_URL ?? ""}/credentials/${slug}`,

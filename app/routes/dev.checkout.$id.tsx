@@ -10,11 +10,11 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { requireDevAccess, requireEmployer } from "~/auth/guards.server";
 import styles from "~/billing/employer.css?url";
 import { getOrder } from "~/billing/orders.server";
-import { formatCents } from "~/billing/plans.server";
 import { isLocalCheckout } from "~/billing/stripe.server";
 import { deliverLocalEvent } from "~/billing/webhook.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { parseId } from "~/utils/http";
+import { invariantResponse, parseId } from "~/utils/http";
+import { formatCents } from "~/utils/money";
 
 // Local stand-in for Stripe Checkout when no Stripe keys are set (never in production). Pay
 // sends a correctly signed checkout.session.completed through the very webhook handler
@@ -35,7 +35,7 @@ async function ownOrder(
   const { company } = await requireEmployer(request);
   const orderId = parseId(params.id);
   const order = orderId ? await getOrder({ companyId: company.id, orderId }) : undefined;
-  if (!order) throw data("This order does not exist.", { status: 404 });
+  invariantResponse(order, "This order does not exist.");
   return order;
 }
 

@@ -1,7 +1,7 @@
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { requireDevAccess } from "~/auth/guards.server";
 import { emailPreviewEnabled, getEmail } from "~/email/outbox.server";
-import { parseId } from "~/utils/http";
+import { invariantResponse, parseId } from "~/utils/http";
 
 /** One captured email as its own page: the HTML part, or the text part with ?part=text. */
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
@@ -9,7 +9,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   await requireDevAccess(request, context);
   const id = parseId(params.id);
   const email = id ? await getEmail(id) : undefined;
-  if (!email) throw data("Not found", { status: 404 });
+  invariantResponse(email, "Not found");
   const text = new URL(request.url).searchParams.get("part") === "text";
   const body = text ? email.text : email.html;
   if (body == null)

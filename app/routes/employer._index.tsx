@@ -6,6 +6,7 @@ import styles from "~/billing/employer.css?url";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Notice } from "~/components/notice";
 import { jobPath } from "~/jobs/format";
+import { jobStatusLabel } from "~/jobs/job-status";
 import { listDashboardJobs } from "~/jobs/posting-stats.server";
 import { parseId } from "~/utils/http";
 import { plural } from "~/utils/plural";
@@ -25,15 +26,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   ]);
   return { name: user.name, company, role, credits, ...list };
 }
-
-const STATUS_LABELS: Record<string, string> = {
-  draft: "Draft",
-  pending_payment: "Waiting for payment",
-  pending_review: "In review",
-  published: "Live",
-  expired: "Expired",
-  closed: "Filled",
-};
 
 /** Views over the last 14 days as a tiny line: no library, no script. */
 function Trend({ points, label }: { points: number[]; label: string }) {
@@ -134,7 +126,7 @@ export default function EmployerHome() {
                 </td>
                 <td data-label="Status">
                   <span className={`status ${job.held ? "held" : job.status}`}>
-                    {job.held ? "Paused" : (STATUS_LABELS[job.status] ?? job.status)}
+                    {jobStatusLabel(job.status, { held: job.held })}
                   </span>
                 </td>
                 <td className="numbers" data-label="Days left">

@@ -11,11 +11,12 @@ import { requireEmployer } from "~/auth/guards.server";
 import { creditsLeft, listCreditGrants } from "~/billing/credits.server";
 import styles from "~/billing/employer.css?url";
 import { listOrders, startCheckout } from "~/billing/orders.server";
-import { formatCents, getPlan } from "~/billing/plans.server";
+import { getPlan } from "~/billing/plans.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Notice } from "~/components/notice";
 import { formatDate } from "~/jobs/format";
 import { redirectWithFlash } from "~/utils/flash.server";
+import { formatCents } from "~/utils/money";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = () => [

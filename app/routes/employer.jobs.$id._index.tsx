@@ -8,23 +8,25 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { getJobReviewState, resubmitForReview } from "~/admin/review.server";
-import { requireEmployer } from "~/auth/guards.server";
+import { requireCompanyJob } from "~/auth/guards.server";
 import { JobActionSchema } from "~/billing/billing-schemas";
 import { creditsLeft, spendCredit } from "~/billing/credits.server";
 import styles from "~/billing/employer.css?url";
 import { jobReady, type Purpose, purposeAllowed, startCheckout } from "~/billing/orders.server";
-import { formatCents, listPlans } from "~/billing/plans.server";
+import { listPlans } from "~/billing/plans.server";
 import { getVerificationStatus } from "~/companies/verification.server";
 import { ConfirmButton, ConfirmPage } from "~/components/confirm-button";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Notice } from "~/components/notice";
 import { formatDate, jobPath } from "~/jobs/format";
-import { closeJob, deleteDraft, getCompanyJob } from "~/jobs/posting.server";
+import { jobClock, jobStatusLabel } from "~/jobs/job-status";
+import { closeJob, deleteDraft, getJobForEditing } from "~/jobs/posting.server";
 import { getJobTotals } from "~/jobs/posting-stats.server";
 import { askToConfirm, isConfirmed } from "~/utils/confirm.server";
 import { getEnv } from "~/utils/env.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { parseId } from "~/utils/http";
+import { notFoundIfMissing } from "~/utils/http";
+import { formatCents } from "~/utils/money";
 import { plural } from "~/utils/plural";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
@@ -33,12 +35,11 @@ export const meta: MetaFunction = () => [
   { name: "robots", content: "noindex" },
 ];
 
+/** The overview shows a taken-down job too (its status says so). */
 async function ownJob(request: Request, params: { id?: string }) {
-  const auth = await requireEmployer(request);
-  const jobId = parseId(params.id);
-  const job = jobId ? await getCompanyJob({ companyId: auth.company.id, jobId }) : undefined;
-  if (!job) throw data("This job does not exist.", { status: 404 });
-  return { ...auth, job };
+  const auth = await requireCompanyJob(request, params, { removed: true });
+  const job = await getJobForEditing({ companyId: auth.company.id, jobId: auth.job.id });
+  return { ...auth, job: notFoundIfMissing(job, "This job does not exist.") };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -60,6 +61,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const moderation = getEnv().MODERATION;
   const now = new Date();
   const can = (purpose: Purpose) => purposeAllowed(purpose, job, now);
+  const clock = jobClock(job, now);
   return {
     job: {
       id: job.id,
@@ -70,13 +72,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       valid_through: job.valid_through,
       featured_until: job.featured_until,
       closed_at: job.closed_at,
-      live:
-        job.status === "published" &&
-        job.held_since == null &&
-        job.valid_through != null &&
-        job.valid_through > now,
-      held: job.status === "published" && job.held_since != null,
-      featured: Boolean(job.featured_until && job.featured_until > now),
+      live: clock.live,
+      held: clock.held,
+      featured: clock.featured,
     },
     review: review
       ? {
@@ -199,16 +197,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   throw data("Unknown action.", { status: 400 });
 }
 
-const STATUS_LABELS: Record<string, string> = {
-  draft: "Draft",
-  pending_payment: "Waiting for payment",
-  pending_review: "In review",
-  published: "Live",
-  expired: "Expired",
-  closed: "Filled",
-  removed: "Taken down",
-};
-
 export default function JobOverview() {
   const actionData = useActionData<typeof action>();
   if (actionData && "confirmation" in actionData)
@@ -241,7 +229,7 @@ function Overview({ error }: { error: string | null }) {
       <h1>{job.title}</h1>
       <p>
         <span className={`status ${job.held ? "held" : job.status}`}>
-          {job.held ? "Paused" : (STATUS_LABELS[job.status] ?? job.status)}
+          {jobStatusLabel(job.status, { held: job.held })}
         </span>
         {job.featured ? <span className="badge">Featured</span> : null}{" "}
         {job.live && job.valid_through ? <>Live until {formatDate(job.valid_through)}. </> : null}

@@ -8,13 +8,13 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { requireEmployer } from "~/auth/guards.server";
+import { requireCompanyJob } from "~/auth/guards.server";
 import styles from "~/billing/employer.css?url";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Notice } from "~/components/notice";
 import {
   formValuesOf,
-  getCompanyJob,
+  getJobForEditing,
   getPostingOptions,
   suggestSpecialties,
   updateJob,
@@ -22,7 +22,7 @@ import {
 import { JobForm } from "~/jobs/posting-form";
 import { JobSchema, jobSchemaFor } from "~/jobs/posting-schemas";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { parseId } from "~/utils/http";
+import { notFoundIfMissing } from "~/utils/http";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = () => [
@@ -31,11 +31,9 @@ export const meta: MetaFunction = () => [
 ];
 
 async function ownJob(request: Request, params: { id?: string }) {
-  const auth = await requireEmployer(request);
-  const jobId = parseId(params.id);
-  const job = jobId ? await getCompanyJob({ companyId: auth.company.id, jobId }) : undefined;
-  if (!job || job.status === "removed") throw data("This job does not exist.", { status: 404 });
-  return { ...auth, job };
+  const auth = await requireCompanyJob(request, params);
+  const job = await getJobForEditing({ companyId: auth.company.id, jobId: auth.job.id });
+  return { ...auth, job: notFoundIfMissing(job, "This job does not exist.") };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

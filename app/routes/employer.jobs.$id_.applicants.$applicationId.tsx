@@ -16,19 +16,14 @@ import {
   NoteSchema,
   STATUS_LABELS,
 } from "~/applications/applications-schemas";
-import {
-  addNote,
-  getApplicant,
-  getCompanyJob,
-  moveApplications,
-} from "~/applications/pipeline.server";
-import { requireEmployer } from "~/auth/guards.server";
+import { addNote, getApplicant, moveApplications } from "~/applications/pipeline.server";
+import { requireCompanyJob } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList } from "~/components/forms";
 import { Notice } from "~/components/notice";
 import { formatDate } from "~/jobs/format";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { parseId, samePage } from "~/utils/http";
+import { notFoundIfMissing, parseId, samePage } from "~/utils/http";
 
 export const meta: MetaFunction = () => [
   { title: "Applicant | MedCode Jobs" },
@@ -36,16 +31,15 @@ export const meta: MetaFunction = () => [
 ];
 
 async function loadApplication(request: Request, params: LoaderFunctionArgs["params"]) {
-  const employer = await requireEmployer(request);
-  const jobId = parseId(params.id);
+  const employer = await requireCompanyJob(request, params, { removed: true });
   const applicationId = parseId(params.applicationId);
-  const job = jobId ? await getCompanyJob({ companyId: employer.company.id, jobId }) : undefined;
-  const applicant =
-    job && applicationId
-      ? await getApplicant({ companyId: employer.company.id, jobId: job.id, applicationId })
-      : undefined;
-  if (!job || !applicant) throw data("No such applicant in your company.", { status: 404 });
-  return { ...employer, job, applicant };
+  const applicant = applicationId
+    ? await getApplicant({ companyId: employer.company.id, jobId: employer.job.id, applicationId })
+    : undefined;
+  return {
+    ...employer,
+    applicant: notFoundIfMissing(applicant, "No such applicant in your company."),
+  };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,8 +1,8 @@
-import { data, type LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getApplicantResume } from "~/applications/pipeline.server";
 import { requireEmployer } from "~/auth/guards.server";
 import { downloadResponse, readStoredFile } from "~/files/files.server";
-import { parseId } from "~/utils/http";
+import { invariantResponse, parseId } from "~/utils/http";
 
 // GET: the resume of an application sent to the employer's company, as an attachment.
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -14,6 +14,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ? await getApplicantResume({ companyId: company.id, jobId, applicationId })
       : undefined;
   const bytes = file ? await readStoredFile(file.storage_key) : null;
-  if (!file || !bytes) throw data("No such resume.", { status: 404 });
+  invariantResponse(file && bytes, "No such resume.");
   return downloadResponse(file, bytes);
 }

@@ -15,18 +15,13 @@ import {
   STATUS_LABELS,
   STATUSES,
 } from "~/applications/applications-schemas";
-import {
-  countByStatus,
-  getCompanyJob,
-  listApplicants,
-  moveApplications,
-} from "~/applications/pipeline.server";
-import { requireEmployer } from "~/auth/guards.server";
+import { countByStatus, listApplicants, moveApplications } from "~/applications/pipeline.server";
+import { requireCompanyJob } from "~/auth/guards.server";
 import styles from "~/billing/employer.css?url";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Notice } from "~/components/notice";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { parseId, samePage } from "~/utils/http";
+import { samePage } from "~/utils/http";
 import { plural } from "~/utils/plural";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
@@ -35,16 +30,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { name: "robots", content: "noindex" },
 ];
 
-async function loadJob(request: Request, params: LoaderFunctionArgs["params"]) {
-  const employer = await requireEmployer(request);
-  const jobId = parseId(params.id);
-  const job = jobId ? await getCompanyJob({ companyId: employer.company.id, jobId }) : undefined;
-  if (!job) throw data("No such job in your company.", { status: 404 });
-  return { ...employer, job };
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { job, company } = await loadJob(request, params);
+  const { job, company } = await requireCompanyJob(request, params, { removed: true });
   const url = new URL(request.url);
   const view = url.searchParams.get("view") === "table" ? "table" : "board";
   const status = url.searchParams.get("status") ?? "";
@@ -68,7 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, company, job } = await loadJob(request, params);
+  const { user, company, job } = await requireCompanyJob(request, params, { removed: true });
   const submission = parseWithZod(await request.formData(), { schema: MoveSchema });
   if (submission.status !== "success") {
     return data(

@@ -20,16 +20,16 @@ import {
   applySchema,
   STATUS_LABELS,
 } from "~/applications/applications-schemas";
-import { describePending, keepUpload, submitApplication } from "~/applications/apply.server";
+import { resolveResume, submitApplication } from "~/applications/apply.server";
 import { listProfileOptions } from "~/applications/profile.server";
 import { getUser } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, Field, Honeypot } from "~/components/forms";
-import { parseUploadForm, uploadedFile } from "~/files/upload.server";
+import { parseUploadForm } from "~/files/upload.server";
 import { formatDate, jobPath } from "~/jobs/format";
 import { recordApplyClick } from "~/jobs/posting-stats.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { parseId } from "~/utils/http";
+import { invariantResponse, parseId } from "~/utils/http";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Apply${data?.job ? `: ${data.job.title}` : ""} | MedCode Jobs` },
@@ -39,7 +39,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 async function loadJob(params: LoaderFunctionArgs["params"]) {
   const id = parseId(params.id);
   const job = id ? await getApplyJob(id) : undefined;
-  if (!job) throw data("This job does not exist.", { status: 404 });
+  invariantResponse(job, "This job does not exist.");
   return job;
 }
 
@@ -94,34 +94,29 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     schema: applySchema(job.questions, { needsAccount: !user }),
   });
   const hideFields = ["password", "pendingResume"];
-  const upload = await uploadedFile(formData, "resume");
-  const keptNow = await keepUpload({ userId: user?.id ?? null, upload, ip: context.clientIp });
-  const kept =
-    keptNow.kept ??
-    (await describePending(String(formData.get("pendingResume") ?? "") || undefined));
-  const fileError =
-    fileErrors.resume ??
-    keptNow.error ??
-    (formData.get("resumeFile") === "new" && !keptNow.kept && !kept
-      ? "Choose your resume file (PDF or DOCX)."
-      : null);
-  if (submission.status !== "success" || fileError || formData.get("website")) {
+  const resume = await resolveResume({
+    formData,
+    sizeError: fileErrors.resume,
+    userId: user?.id ?? null,
+    ip: context.clientIp,
+  });
+  if (submission.status !== "success" || resume.error || formData.get("website")) {
     return data(
       {
         result: submission.reply({
           hideFields,
-          fieldErrors: fileError ? { resumeFile: [fileError] } : {},
+          fieldErrors: resume.error ? { resumeFile: [resume.error] } : {},
         }),
-        kept,
+        kept: resume.kept,
       },
-      { status: fileErrors.resume ? 413 : keptNow.limited ? 429 : 400 },
+      { status: resume.status },
     );
   }
   const outcome = await submitApplication({
     jobId: job.id,
     userId: user?.id ?? null,
     values: submission.value,
-    kept,
+    kept: resume.kept,
     ip: context.clientIp,
   });
   if (!outcome.ok) {

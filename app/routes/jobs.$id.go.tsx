@@ -1,18 +1,18 @@
 import { data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { getApplyJob } from "~/applications/applications.server";
 import { recordApplyClick } from "~/jobs/posting-stats.server";
-import { parseId } from "~/utils/http";
+import { invariantResponse, parseId } from "~/utils/http";
 
 // GET /jobs/:id/go: the counted way out to an employer's own apply page or address.
 // Links to it carry rel="nofollow noopener"; crawlers that follow anyway are not counted.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = parseId(params.id);
   const job = id ? await getApplyJob(id) : undefined;
-  if (!job) throw data("This job does not exist.", { status: 404 });
+  invariantResponse(job, "This job does not exist.");
   if (job.apply_method === "site") throw redirect(`/jobs/${job.id}/apply`);
   if (!job.open) throw data("This job no longer takes applications.", { status: 410 });
   const target = outboundTarget(job);
-  if (!target) throw data("This job has no way to apply.", { status: 404 });
+  invariantResponse(target, "This job has no way to apply.");
   await recordApplyClick(job.id, request);
   return redirect(target, {
     headers: { "Cache-Control": "no-store", "X-Robots-Tag": "noindex, nofollow" },

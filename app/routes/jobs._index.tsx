@@ -89,8 +89,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-export type JobsLoader = typeof loader;
-
 /** Each active filter as a chip whose link removes it. */
 function activeFilters(
   filters: SearchFilters,

@@ -14,7 +14,7 @@ import { Notice } from "~/components/notice";
 import { formatDate, jobPath } from "~/jobs/format";
 import { askToConfirm, isConfirmed } from "~/utils/confirm.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { parseId } from "~/utils/http";
+import { invariantResponse, parseId } from "~/utils/http";
 
 export const meta: MetaFunction = () => [
   { title: "My applications | MedCode Jobs" },
@@ -35,7 +35,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const application = (await listCandidateApplications(user.id)).find(
       (a) => a.id === applicationId,
     );
-    if (!application) throw data("No such application.", { status: 404 });
+    invariantResponse(application, "No such application.");
     return askToConfirm(formData, {
       title: `Withdraw your application to “${application.job_title}”?`,
       message: `${application.company_name} will see it as withdrawn. This is permanent: you cannot apply to this job again.`,

@@ -103,6 +103,7 @@ export default function Profile() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ProfileSchema }),
   });
   const specialties = new Set(profile?.specialty_slugs ?? []);
+  const families = new Set(profile?.code_families ?? []);
   return (
     <div className="container narrow stack">
       <h1>My profile</h1>
@@ -219,6 +220,25 @@ export default function Profile() {
                     defaultChecked={specialties.has(s.slug)}
                   />
                   {s.name}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <fieldset>
+            <legend>Code families you work in</legend>
+            <p className="muted small">
+              Jobs whose postings name codes in these families rank higher in “Jobs that fit you”.
+            </p>
+            <div className="choice-grid">
+              {options.codeFamilies.map((f) => (
+                <label key={f.ref} className="choice">
+                  <input
+                    type="checkbox"
+                    name="codeFamilies"
+                    value={f.ref}
+                    defaultChecked={families.has(f.ref)}
+                  />
+                  {f.label} ({f.from_code}–{f.to_code})
                 </label>
               ))}
             </div>

@@ -3,9 +3,10 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { goLiveRule } from "~/admin/moderation-text";
 import { getUser } from "~/auth/guards.server";
 import styles from "~/billing/employer.css?url";
-import { formatCents, listPlans } from "~/billing/plans.server";
+import { listPlans } from "~/billing/plans.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getEnv } from "~/utils/env.server";
+import { formatCents } from "~/utils/money";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 

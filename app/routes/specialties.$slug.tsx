@@ -1,19 +1,21 @@
-import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { AlertSignup } from "~/alerts/alert-signup";
 import { getAlertSignup } from "~/alerts/signup.server";
 import { formatRange } from "~/codes/code-systems";
 import { getSpecialtyPage, SPECIALTY_GROUPS } from "~/codes/specialties.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { formatUsd, OpenJobs } from "~/components/graph";
+import { OpenJobs } from "~/components/graph";
 import { describeSearch } from "~/search/describe";
 import { emptyFilters } from "~/search/search-schemas";
 import { getEnv } from "~/utils/env.server";
+import { invariantResponse } from "~/utils/http";
+import { formatDollars } from "~/utils/money";
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const slug = params.slug ?? "";
   const page = /^[a-z0-9-]{1,60}$/.test(slug) ? await getSpecialtyPage(slug) : null;
-  if (!page) throw data("We do not track a coding specialty by that name.", { status: 404 });
+  invariantResponse(page, "We do not track a coding specialty by that name.");
   return {
     ...page,
     groupLabel: SPECIALTY_GROUPS[page.specialty.group] ?? page.specialty.group,
@@ -64,10 +66,10 @@ export default function SpecialtyPage() {
             <>
               <dl className="facts">
                 <dt>Median</dt>
-                <dd>{formatUsd(pay.median ?? 0)} a year</dd>
+                <dd>{formatDollars(pay.median ?? 0)} a year</dd>
                 <dt>Range</dt>
                 <dd>
-                  {formatUsd(pay.low ?? 0)}–{formatUsd(pay.high ?? 0)} a year
+                  {formatDollars(pay.low ?? 0)}–{formatDollars(pay.high ?? 0)} a year
                 </dd>
               </dl>
               <p className="muted small">
@@ -104,11 +106,7 @@ export default function SpecialtyPage() {
               {codeRanges.map((r) => (
                 <li key={`${r.system}:${r.from_code}-${r.to_code}`}>
                   <span className="muted">{r.system}</span>{" "}
-                  {r.href ? (
-                    <Link to={r.href}>{formatRange(r.from_code, r.to_code)}</Link>
-                  ) : (
-                    formatRange(r.from_code, r.to_code)
-                  )}
+                  <Link to={r.href}>{formatRange(r.from_code, r.to_code)}</Link>
                   {r.label ? ` ${r.section ? `${r.section}: ` : ""}${r.label}` : null}
                 </li>
               ))}

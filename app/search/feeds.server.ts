@@ -90,7 +90,9 @@ export async function renderJobsRss(filters: SearchFilters, appUrl: string) {
     ]
       .filter(Boolean)
       .join(" · ");
-    const text = detail ? (detail.description_text ?? markdownToText(detail.description)).slice(0, 500) : "";
+    const text = detail
+      ? (detail.description_text ?? markdownToText(detail.description)).slice(0, 500)
+      : "";
     return [
       "<item>",
       `<title>${escapeXml(`${job.title} at ${job.company_name}`)}</title>`,

@@ -1,12 +1,11 @@
 // The /jobs filter form: a plain GET form (works without JavaScript); with JavaScript each
 // checkbox or select change submits it, so results update in place and history keeps each step.
 
-import type { useLoaderData } from "@remix-run/react";
 import { Form, useLocation, useSubmit } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { EMPLOYMENT_TYPES, LEVELS, SETTINGS } from "~/jobs/format";
-import type { JobsLoader } from "~/routes/jobs._index";
 import { formatNumber } from "~/utils/intl";
+import type { FacetCounts } from "./search.server";
 import {
   DEFAULT_RADIUS,
   LEVEL_VALUES,
@@ -14,10 +13,19 @@ import {
   RADIUS_CHOICES,
   SALARY_CHOICES,
   SETTING_VALUES,
+  type SearchFilters,
   TYPE_VALUES,
 } from "./search-schemas";
 
-type Data = ReturnType<typeof useLoaderData<JobsLoader>>;
+/** What the filter form shows: the applied filters, their counts and the names of options. */
+export type SearchFormData = {
+  filters: SearchFilters;
+  facets: FacetCounts;
+  typed: { q: string; location: string };
+  place: { label: string; state: string } | null;
+  specialtyNames: Record<string, string>;
+  credentialNames: Record<string, string>;
+};
 
 const SEARCH_FORM_ID = "job-search";
 const SHOWN_OPTIONS = 8;
@@ -81,7 +89,7 @@ function LongFacet({
   );
 }
 
-export function SearchFilterForm({ data }: { data: Data }) {
+export function SearchFilterForm({ data }: { data: SearchFormData }) {
   const { filters, facets, typed } = data;
   const submit = useSubmit();
   const form = useRef<HTMLFormElement>(null);
@@ -305,7 +313,7 @@ export function SearchFilterForm({ data }: { data: Data }) {
 }
 
 /** The order of results, beside their count; part of the filter form through its id. */
-export function SortSelect({ filters }: { filters: Data["filters"] }) {
+export function SortSelect({ filters }: { filters: SearchFilters }) {
   const submit = useSubmit();
   return (
     <span className="sort-select">

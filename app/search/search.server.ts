@@ -10,7 +10,7 @@ import {
 } from "kysely";
 import type { DB } from "#db/types";
 import { cardColumns, cardCredentials, isOpen } from "~/jobs/jobs.server";
-import { cached, clearCache } from "~/utils/cache.server";
+import { cached } from "~/utils/cache.server";
 import { getDb } from "~/utils/db.server";
 import {
   boundingBox,
@@ -488,11 +488,6 @@ export type SearchResult = {
   pageCount: number;
   facets: FacetCounts;
 };
-
-/** Forgets cached counts (tests, and after bulk changes in scripts). */
-export function clearSearchCache() {
-  clearCache("search:");
-}
 
 function cachedStats(
   search: ResolvedSearch,

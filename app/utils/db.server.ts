@@ -50,6 +50,13 @@ export function createDb(connectionString: string, max = 10): Database {
   // An idle client losing its connection (database restart, failover) must not crash the
   // process; the pool replaces it and the next query reports any real outage.
   pool.on("error", (error) => console.error("database pool: idle client error:", error.message));
+  // A checked-out client has no listener of the pool's (Kysely holds one through a whole
+  // transaction, and between acquiring it and sending the query): a database shutting down
+  // then emits "terminating connection" on it, and an 'error' event nobody hears ends the
+  // process. Heard here, the client's next query fails and reports the outage as a 503.
+  pool.on("connect", (client) => {
+    client.on("error", () => {});
+  });
   return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
 }
 

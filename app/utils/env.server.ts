@@ -153,18 +153,3 @@ export function initEnv(): Env {
   cached = undefined;
   return getEnv();
 }
-
-/** Which services run as local stand-ins: shown at boot and used by /dev routes. */
-export function localStandIns(env = getEnv()) {
-  return {
-    stripe: !env.STRIPE_SECRET_KEY,
-    email: !env.RESEND_API_KEY,
-    files: !env.S3_BUCKET,
-  };
-}
-
-/** The browser-safe subset, sent to the client through the root loader. Never add secrets here. */
-export function getPublicEnv() {
-  const env = getEnv();
-  return { APP_URL: env.APP_URL, MODE: env.NODE_ENV };
-}

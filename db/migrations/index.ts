@@ -12,7 +12,10 @@ import * as backOffice from "./2026-12-01T1100_back_office";
 import * as verification from "./2026-12-01T1101_verification";
 import * as alerts from "./2026-12-01T1150_alerts";
 import * as emailDeferred from "./2026-12-01T1151_email_deferred";
+import * as schemaIntegrity from "./2026-12-01T1200_schema_integrity";
 import * as counting from "./2026-12-01T1300_counting";
+import * as jobCodes from "./2026-12-01T1400_job_codes";
+import * as coderCodeFamilies from "./2026-12-01T1401_coder_code_families";
 
 // Every migration, by name, in order. Listed by hand (not read from the folder) so the same
 // code runs under tsx, Vitest and any bundler: add a line for each new migration file.
@@ -32,5 +35,8 @@ export const migrations: Record<string, Migration> = {
   // that already has the back office takes them in order.
   "2026-12-01T1150_alerts": alerts,
   "2026-12-01T1151_email_deferred": emailDeferred,
+  "2026-12-01T1200_schema_integrity": schemaIntegrity,
   "2026-12-01T1300_counting": counting,
+  "2026-12-01T1400_job_codes": jobCodes,
+  "2026-12-01T1401_coder_code_families": coderCodeFamilies,
 };

@@ -129,7 +129,10 @@ export function referenceCodes() {
 }
 
 function parseSpecialtyRange(range: string) {
-  const match = /^(CPT|HCPCS|ICD-10-CM|ICD-10-PCS):([0-9A-Z]+)-([0-9A-Z]+)$/.exec(range);
+  // "ICD-10-CM:A00-Z99 (CMS-HCC mapped)": a note after the range does not hide it.
+  const match = /^(CPT|HCPCS|ICD-10-CM|ICD-10-PCS):([0-9A-Z]+)-([0-9A-Z]+)(?:\s*\(.*\))?$/.exec(
+    range,
+  );
   return match ? { system: match[1], from_code: match[2], to_code: match[3] } : null;
 }
 

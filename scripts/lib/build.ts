@@ -61,7 +61,13 @@ export function ensureBuild(log: (line: string) => void = () => {}) {
       {
         stdio: ["ignore", "pipe", "pipe"],
         maxBuffer: 64 * 1024 * 1024,
-        env: { ...process.env, NODE_ENV: "production" },
+        // Without Vitest's variables: under them vite.config.ts leaves the Remix plugin out.
+        env: {
+          ...Object.fromEntries(
+            Object.entries(process.env).filter(([key]) => !key.startsWith("VITEST")),
+          ),
+          NODE_ENV: "production",
+        },
       },
     );
   } catch (error) {

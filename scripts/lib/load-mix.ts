@@ -18,6 +18,8 @@ export type Answer = {
   says503: boolean;
   /** An application the site confirmed (its id from the redirect). */
   applicationId?: number;
+  /** Why no answer came (status 0): the network error, e.g. ECONNREFUSED. */
+  error?: string;
 };
 
 export const MIX: [Kind, number][] = [
@@ -189,8 +191,10 @@ async function one(target: LoadTarget, kind: Kind, timeoutMs: number): Promise<A
       says503: response.status === 503 && body.includes("cannot reach its database"),
       applicationId: kind === "apply" && applied ? Number(applied[1]) : undefined,
     };
-  } catch {
-    return { kind, at, ms: Date.now() - at, status: 0, says503: false };
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    const why = cause?.code ?? cause?.message ?? (error as Error).message;
+    return { kind, at, ms: Date.now() - at, status: 0, says503: false, error: why };
   }
 }
 

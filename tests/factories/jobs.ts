@@ -12,6 +12,7 @@ import {
   type JobTemplate,
   jobTemplates,
 } from "../../db/seed/content";
+import { postingDetails } from "../../db/seed/postings";
 import type { Jobs } from "../../db/types";
 
 const DAY = 86_400_000;
@@ -24,6 +25,17 @@ export function titleAgreesWithSetting(title: string, setting: string) {
   return true;
 }
 export const JOB_LIFETIME_DAYS = 30;
+
+type Level = "entry" | "mid" | "senior" | "lead";
+
+/** The level a title states, if it states one. */
+export function levelFromTitle(title: string): Level | null {
+  if (/\b(lead|manager|educator)\b/i.test(title)) return "lead";
+  if (/\b(senior|sr)\b|\bIII\b|auditor/i.test(title)) return "senior";
+  if (/\bentry|CPC-A|apprentice/i.test(title) || /\bI$/.test(title)) return "entry";
+  if (/\bII\b/.test(title)) return "mid";
+  return null;
+}
 
 export type BuiltJob = {
   row: Omit<Insertable<Jobs>, "company_id">;
@@ -48,12 +60,11 @@ export function buildJob(
   const template =
     jobTemplates.find((t) => t.specialty === options.specialty) ??
     faker.helpers.arrayElement(jobTemplates);
-  const level = faker.helpers.weightedArrayElement([
-    { value: "entry" as const, weight: 2 },
-    { value: "mid" as const, weight: 5 },
-    { value: "senior" as const, weight: 3 },
-    { value: "lead" as const, weight: 1 },
-  ]);
+  const details = postingDetails[template.specialty];
+  if (!details) throw new Error(`no posting details written for ${template.specialty}`);
+  // A function (audit, CDI) names the kind of work it audits: its role picks that specialty too.
+  const role = details.roles?.length ? faker.helpers.arrayElement(details.roles) : null;
+  const titleChoice = role?.title ?? faker.helpers.arrayElement(template.titles);
   const setting = faker.helpers.weightedArrayElement([
     { value: "remote" as const, weight: 55 },
     { value: "hybrid" as const, weight: 20 },
@@ -66,6 +77,14 @@ export function buildJob(
     { value: "per_diem" as const, weight: 4 },
     { value: "temporary" as const, weight: 4 },
   ]);
+  // The title says the level when it can ("Senior", "Lead", "Coder I"); pay and years follow.
+  const level =
+    levelFromTitle(titleChoice) ??
+    faker.helpers.weightedArrayElement([
+      { value: "entry" as const, weight: 2 },
+      { value: "mid" as const, weight: 5 },
+      { value: "senior" as const, weight: 3 },
+    ]);
   const years =
     { entry: 0, mid: 2, senior: 4, lead: 6 }[level] + faker.number.int({ min: 0, max: 2 });
   const city: DemoCity = faker.helpers.arrayElement(demoCities);
@@ -94,48 +113,95 @@ export function buildJob(
     }
   }
   // Only a remote job may be titled "Remote …".
-  const titleBase = faker.helpers.arrayElement(template.titles).replace(/^remote\s+/i, "");
+  const titleBase = titleChoice.replace(/^remote\s+/i, "");
   const title =
     setting === "remote" && faker.datatype.boolean({ probability: 0.5 })
       ? `Remote ${titleBase}`
       : titleBase;
   if (!titleAgreesWithSetting(title, setting))
     throw new Error(`the title “${title}” contradicts the job's setting (${setting})`);
-  const required = template.credentials.required.slice(
-    0,
-    faker.number.int({ min: 1, max: template.credentials.required.length }),
+  const entryCredential = /\bCPC-A\b/.test(title);
+  const required = entryCredential
+    ? ["CPC-A"]
+    : template.credentials.required.slice(
+        0,
+        faker.number.int({ min: 1, max: template.credentials.required.length }),
+      );
+  const preferred = (entryCredential ? ["CPC"] : template.credentials.preferred).filter(
+    (code) => !required.includes(code),
   );
-  const preferred = template.credentials.preferred.filter((code) => !required.includes(code));
-  const specialtyName = template.specialty.replace(/-/g, " ");
   const values = {
     company: options.companyName,
     title,
-    specialty: specialtyName,
+    specialty: details.noun,
+    source: faker.helpers.arrayElement(details.source),
     credentials: required.join(" or "),
     years: String(years),
   };
-  const codes = faker.helpers.arrayElements(template.codeMentions, {
-    min: 1,
-    max: template.codeMentions.length,
-  });
+  const fill = (line: string) =>
+    fillPlaceholders(line, values).replace(/\ba (\*\*[AEIOU])/g, "an $1");
+  // Lines about remote work only in remote postings; on-site lines only on site.
+  const fitsSetting = (line: string) =>
+    setting === "remote"
+      ? !/\bon-?site\b|hybrid/i.test(line)
+      : !/remote(?! monitoring)|home office|internet/i.test(line);
+  const bullets = (lines: string[]) => lines.map((line) => `- ${fill(line)}`).join("\n");
+  const intro = faker.helpers.arrayElement(descriptionParagraphs.intro.filter(fitsSetting));
+  const specialtyDuties = faker.helpers.arrayElements(
+    [...(role?.duties ?? []), ...details.duties],
+    { min: details.ownDutiesOnly ? 3 : 2, max: 3 },
+  );
+  const generalDuties = details.ownDutiesOnly
+    ? []
+    : faker.helpers.arrayElements(
+        faker.helpers.arrayElement(descriptionParagraphs.responsibilities).filter(fitsSetting),
+        { min: 2, max: 3 },
+      );
+  const codeLines = role ? role.codeLines : details.codeLines;
+  const codeParagraph = codeLines.length
+    ? faker.helpers
+        .arrayElements(codeLines, { min: 1, max: Math.min(2, codeLines.length) })
+        .join(" ")
+    : null;
+  const charts = template.chartsPerDay
+    ? faker.number.int({ min: template.chartsPerDay[0], max: template.chartsPerDay[1] })
+    : null;
+  const accuracy = template.accuracyPct ?? null;
+  const productivity =
+    charts && accuracy
+      ? `Once you are through training, expect about ${charts} charts a day at ${accuracy}% accuracy or better.`
+      : accuracy
+        ? `We hold our reviews to ${accuracy}% accuracy or better.`
+        : null;
+  const requirements = faker.helpers
+    .arrayElement(descriptionParagraphs.requirements)
+    .filter(fitsSetting)
+    .map((line) =>
+      entryCredential ? line.replace(/\{years\}\+? (or more )?years/, "Some") : line,
+    );
+  if (preferred.length) requirements.push(`${preferred.join(" or ")} a plus`);
+  const settingLine = {
+    remote: "This is a fully remote position; we ship your equipment before your first day.",
+    hybrid: `This is a hybrid role: two days a week in our ${city.city} office, the rest from home.`,
+    onsite: `This role is on site at our ${city.city}, ${city.state} location.`,
+  }[setting];
   const description = [
-    fillPlaceholders(faker.helpers.arrayElement(descriptionParagraphs.intro), values),
+    `${fill(intro)} The work comes from ${values.source}.`,
     "## What you will do",
-    faker.helpers
-      .arrayElement(descriptionParagraphs.responsibilities)
-      .map((line) => `- ${fillPlaceholders(line, values)}`)
-      .join("\n"),
-    `You will work with codes such as ${codes.join(", ")} every day.`,
+    bullets([...specialtyDuties, ...generalDuties]),
+    ...(codeParagraph ? [codeParagraph] : []),
+    ...(productivity ? [productivity] : []),
     "## What you bring",
-    faker.helpers
-      .arrayElement(descriptionParagraphs.requirements)
-      .map((line) => `- ${fillPlaceholders(line, values)}`)
-      .join("\n"),
+    bullets(requirements),
+    "## Where you work",
+    settingLine,
     "## Benefits",
-    faker.helpers
-      .arrayElement(descriptionParagraphs.benefits)
-      .map((line) => `- ${fillPlaceholders(line, values)}`)
-      .join("\n"),
+    bullets(
+      faker.helpers.arrayElements(
+        faker.helpers.arrayElement(descriptionParagraphs.benefits).filter(fitsSetting),
+        { min: 3, max: 5 },
+      ),
+    ),
   ].join("\n\n");
 
   const postedDaysAgo = options.postedDaysAgo ?? faker.number.float({ min: 0, max: 60 });
@@ -151,7 +217,7 @@ export function buildJob(
 
   return {
     template,
-    specialties: [template.specialty, ...(options.extraSpecialties ?? [])],
+    specialties: [template.specialty, ...(role?.also ?? []), ...(options.extraSpecialties ?? [])],
     credentials: [
       ...required.map((code) => ({ code, required: true })),
       ...preferred.map((code) => ({ code, required: false })),
@@ -171,10 +237,8 @@ export function buildJob(
       longitude: location?.lng ?? null,
       remote_states: remoteStates,
       ...salary,
-      charts_per_day: template.chartsPerDay
-        ? faker.number.int({ min: template.chartsPerDay[0], max: template.chartsPerDay[1] })
-        : null,
-      accuracy_pct: template.accuracyPct ?? null,
+      charts_per_day: charts,
+      accuracy_pct: accuracy,
       status,
       published_at: status === "draft" ? null : publishedAt,
       valid_through: status === "draft" ? null : validThrough,

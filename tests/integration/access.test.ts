@@ -91,6 +91,7 @@ const ROUTES: Record<string, Row> = {
   "checkout.$id.tsx": { rule: "employer", params: (f) => ({ id: f.orderId }) },
   "codes.$code.tsx": { rule: "public", params: () => ({ code: "99213" }) },
   "codes._index.tsx": { rule: "public" },
+  "codes.range.$key.tsx": { rule: "public", params: () => ({ key: "cpt-33016-37799" }) },
   "companies.$slug.logo[.]webp.tsx": { rule: "public", params: (f) => ({ slug: f.companySlug }) },
   "companies.$slug.tsx": { rule: "public", params: (f) => ({ slug: f.companySlug }) },
   "credentials.$code.tsx": { rule: "public", params: () => ({ code: "cpc" }) },

@@ -54,7 +54,7 @@ describe("/specialties/:slug", () => {
       (r: { from_code: string; to_code: string }) =>
         r.from_code === "92920" && r.to_code === "93799",
     );
-    expect(medCv).toMatchObject({ label: "Cardiovascular", href: "/codes/92920" });
+    expect(medCv).toMatchObject({ label: "Cardiovascular", href: "/codes/range/cpt-92920-93799" });
     expect(credentials.map((c: { code: string }) => c.code)).toEqual(
       expect.arrayContaining(["CCC", "CIRCC"]),
     );

@@ -32,7 +32,17 @@ describe("inferJobTags", () => {
     expect(tags.credentials).toEqual(["CPC", "CCC"]);
     const slugs = slugsOf(tags);
     expect(slugs[0]).toBe("cardiology");
-    expect(slugs).toEqual(
+    // Codes that also fit other specialties (0624T, CCC: cardiac imaging; 99214: E/M) count
+    // for the one the rest of the posting backs, and a lone office-visit code does not turn a
+    // cardiology posting into an E/M job (tests/fixtures/tagging-set.ts measures this).
+    expect(slugs).toEqual(["cardiology"]);
+    const both = slugsOf(
+      await inferJobTags({
+        title: "Cardiology Coder",
+        description: "Cath lab cases (93458), E/M office visits (99214) and echo reads (93306).",
+      }),
+    );
+    expect(both).toEqual(
       expect.arrayContaining(["cardiology", "cardiac-imaging", "evaluation-management"]),
     );
     // CPC fits a dozen specialties: naming it says nothing about this job's focus.
@@ -77,7 +87,8 @@ describe("applyInferredTags", () => {
     const db = getDb();
     const built = buildJob(faker, { companyName: "Test", specialty: "cardiology" });
     built.row.title = "Cardiology Coder";
-    built.row.description = "Code 93458 and 99214 daily. CCC preferred.";
+    built.row.description =
+      "Code 93458 and E/M office visits (99214) daily, plus echo reads. CCC preferred.";
     const [jobId] = await insertBuiltJobs(db, [{ companyId, job: built }]);
     const links = () =>
       db

@@ -106,7 +106,7 @@ describe("uploading a logo", () => {
     const version = String(row.logo_updated_at!.getTime());
     const page = await getCompanyPage(row.slug);
     expect(page?.company.logo_version).toBe(version);
-    const faker = new Faker({ locale: [en] });
+    const faker = new Faker({ locale: [en], seed: 42 });
     faker.seed(7);
     const built = buildJob(faker, { companyName: row.name, postedDaysAgo: 1, status: "published" });
     const [jobId] = await insertBuiltJobs(getDb(), [{ companyId: owner.companyId!, job: built }]);

@@ -52,6 +52,10 @@ afterAll(async () => {
 });
 
 describe("a database outage under load", () => {
+  it("keeps the site's process running through it", () => {
+    expect(site.child.exitCode, site.output().slice(-4_000)).toBeNull();
+  });
+
   it("answers 503 with the shared page that says so, quickly, and never a 500", () => {
     const down = duringOutage(report);
     expect(down.length).toBeGreaterThan(20);

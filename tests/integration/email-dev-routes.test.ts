@@ -30,6 +30,8 @@ async function statusOf(promise: Promise<unknown>) {
     () => undefined,
     (error) => error,
   );
+  // A thrown Response (invariantResponse) or a thrown data() (status in its init).
+  if (thrown instanceof Response) return thrown.status;
   return (thrown as { init?: { status?: number } } | undefined)?.init?.status;
 }
 

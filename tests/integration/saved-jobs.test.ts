@@ -9,7 +9,7 @@ import { createUser } from "../factories/users";
 import { call, get, post } from "../routes";
 
 async function aJob(status: "published" | "draft" = "published") {
-  const faker = new Faker({ locale: [en] });
+  const faker = new Faker({ locale: [en], seed: 42 });
   const owner = await createUser({ role: "employer" });
   const [id] = await insertBuiltJobs(getDb(), [
     {

@@ -1,6 +1,8 @@
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { verifyPassword } from "../../app/auth/password.server";
+import { rangeContains } from "../../app/codes/code-systems";
+import { findCodes } from "../../app/codes/detect";
 import { getDb } from "../../app/utils/db.server";
 import { migrateAllDown, migrateToLatest } from "../../db/migrate";
 import { DEMO_PASSWORD, seedDemo } from "../../db/seed/seed";
@@ -185,5 +187,83 @@ describe("migrations", () => {
     expect(await tables()).toEqual([]);
     await migrateToLatest(db);
     expect(await tables()).toEqual(before);
+  });
+});
+
+describe("demo postings a coder would believe", () => {
+  it("names only codes from the ranges of the specialties each job picked", async () => {
+    const db = getDb();
+    await seedDemo(db);
+    const [jobs, picked, ranges] = await Promise.all([
+      db.selectFrom("jobs").select(["id", "title", "description"]).execute(),
+      db
+        .selectFrom("job_specialties")
+        .innerJoin("specialties", "specialties.id", "job_specialties.specialty_id")
+        .select(["job_specialties.job_id", "specialties.slug"])
+        .where("job_specialties.source", "=", "picked")
+        .execute(),
+      // A specialty's ranges: its own (specialty_code_ranges) and the labelled ranges naming it.
+      sql<{ slug: string; system: string; from_code: string; to_code: string }>`
+        select s.slug, r.system, r.from_code, r.to_code
+        from specialty_code_ranges r join specialties s on s.id = r.specialty_id
+        union
+        select s.slug, r.system, r.from_code, r.to_code
+        from code_range_specialties l join code_ranges r on r.id = l.code_range_id
+        join specialties s on s.id = l.specialty_id`
+        .execute(db)
+        .then((r) => r.rows),
+    ]);
+    const slugsOf = new Map<number, string[]>();
+    for (const p of picked) slugsOf.set(p.job_id, [...(slugsOf.get(p.job_id) ?? []), p.slug]);
+    const strays: string[] = [];
+    let named = 0;
+    for (const job of jobs) {
+      const slugs = slugsOf.get(job.id) ?? [];
+      for (const code of findCodes(`${job.title}\n${job.description}`)) {
+        named++;
+        const fits = ranges.some((r) => slugs.includes(r.slug) && rangeContains(code, r));
+        if (!fits) strays.push(`${job.title} [${slugs.join(", ")}] names ${code.canonical}`);
+      }
+    }
+    expect(strays).toEqual([]);
+    // The check has something to check: most postings name codes.
+    expect(named).toBeGreaterThan(jobs.length);
+  });
+
+  it("never repeats a description under another title, and reads like a posting", async () => {
+    const db = getDb();
+    await seedDemo(db);
+    const jobs = await db.selectFrom("jobs").select(["title", "description", "setting"]).execute();
+    const bodies = new Map<string, string>();
+    const repeats: string[] = [];
+    for (const job of jobs) {
+      const body = job.description.replaceAll(job.title, "<title>");
+      if (bodies.has(body)) repeats.push(`${job.title} repeats ${bodies.get(body)}`);
+      bodies.set(body, job.title);
+    }
+    expect(repeats).toEqual([]);
+    for (const job of jobs) {
+      // No template left unfilled, no slug where a word belongs, "an" before a vowel.
+      expect(job.description).not.toMatch(/\{\w+\}|[a-z]+-[a-z]+-[a-z]+ (?:coding|documentation)/);
+      expect(job.description).not.toMatch(/\ba \*\*[AEIOU]/);
+      // An on-site job never promises remote work, a remote one never an office.
+      if (job.setting === "onsite") expect(job.description).not.toMatch(/remote(?! monitoring)/i);
+      if (job.setting === "remote") expect(job.description).not.toMatch(/\bon site\b/i);
+    }
+  });
+
+  it("gives a DRG validation auditor inpatient codes, never office visit codes", async () => {
+    const db = getDb();
+    await seedDemo(db);
+    const auditors = await db
+      .selectFrom("jobs")
+      .select(["description"])
+      .where("title", "like", "%DRG Validation Auditor%")
+      .execute();
+    expect(auditors.length).toBeGreaterThan(0);
+    for (const { description } of auditors) {
+      const codes = findCodes(description).map((c) => c.system);
+      expect(codes.every((system) => system === "ICD-10-CM")).toBe(true);
+    }
   });
 });

@@ -1,5 +1,5 @@
 // The Express server around the production build: headers, origin check, health, caching.
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -82,18 +82,19 @@ describe("origin check", () => {
     expect(none.status).toBe(403);
   });
 
-  it("guards every form route: a foreign Origin or none gets 403", async () => {
-    const formRoutes = [
-      "/login",
-      "/signup",
-      "/logout",
-      "/verify-email",
-      "/forgot-password",
-      "/reset-password",
-      "/me/settings",
-      "/employer/team",
-      "/invites/abc",
-    ];
+  it("guards every route with an action: a foreign Origin or none gets 403", async () => {
+    // Every route module that exports an action, found in app/routes (webhooks are exempt
+    // and checked below), at a URL made from its file name.
+    const formRoutes = readdirSync("app/routes")
+      // Exempt by design, checked on their own: signed webhooks, one-click unsubscribe.
+      .filter(
+        (file) => !file.startsWith("api.webhooks.") && !file.startsWith("alerts.unsubscribe."),
+      )
+      .filter((file) =>
+        /export (async function|const) action\b/.test(readFileSync(`app/routes/${file}`, "utf8")),
+      )
+      .map(routeUrl);
+    expect(formRoutes.length).toBeGreaterThan(30);
     for (const route of formRoutes) {
       const body = new URLSearchParams({ email: "a@example.com", password: "x" });
       const foreign = await fetch(`${base}${route}`, {
@@ -189,3 +190,15 @@ describe("database outage", () => {
     expect((await fetch(`${base}/readyz`)).status).toBe(200);
   });
 });
+
+/** A URL that a flat-routes file name answers: `jobs.$id.apply.tsx` → `/jobs/1/apply`. */
+function routeUrl(file: string) {
+  const segments = file
+    .replace(/\.tsx?$/, "")
+    .replace(/\[\.\]/g, "~")
+    .split(".")
+    .filter((segment) => segment !== "_index" && !segment.startsWith("_"))
+    .map((segment) => segment.replace(/_$/, "").replace(/~/g, "."))
+    .map((segment) => (segment.startsWith("$") ? "1" : segment));
+  return `/${segments.join("/")}`;
+}
