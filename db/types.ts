@@ -381,7 +381,10 @@ export interface Jobs {
   company_id: number;
   created_at: Generated<Timestamp>;
   created_by: number | null;
+  credential_ids: Generated<number[]>;
   description: string;
+  description_html: string | null;
+  description_text: string | null;
   employment_type: string;
   expiry_warned_for: Timestamp | null;
   featured_until: Timestamp | null;
@@ -401,6 +404,7 @@ export interface Jobs {
   search_vector: string | null;
   setting: string;
   slug: string;
+  specialty_ids: Generated<number[]>;
   state: string | null;
   status: Generated<string>;
   title: string;
@@ -408,6 +412,27 @@ export interface Jobs {
   valid_through: Timestamp | null;
   years_experience: number | null;
   zip: string | null;
+}
+
+export interface JobSearch {
+  company_id: number;
+  credential_ids: Generated<number[]>;
+  employment_type: string;
+  featured_until: Timestamp | null;
+  held_since: Timestamp | null;
+  id: number;
+  latitude: number | null;
+  level: string;
+  longitude: number | null;
+  published_at: Timestamp | null;
+  remote_states: Generated<string[]>;
+  salary_max_annual: number | null;
+  search_vector: string | null;
+  setting: string;
+  specialty_ids: Generated<number[]>;
+  status: string;
+  title: string;
+  valid_through: Timestamp | null;
 }
 
 export interface JobSpecialties {
@@ -447,6 +472,11 @@ export interface Orders {
   stripe_refund_id: string | null;
   updated_at: Generated<Timestamp>;
   user_id: number | null;
+}
+
+export interface PageCacheVersion {
+  id: Generated<number>;
+  n: Generated<Int8>;
 }
 
 export interface PasswordResets {
@@ -618,10 +648,12 @@ export interface DB {
   job_credentials: JobCredentials;
   job_questions: JobQuestions;
   job_reviews: JobReviews;
+  job_search: JobSearch;
   job_specialties: JobSpecialties;
   job_stats_daily: JobStatsDaily;
   jobs: Jobs;
   orders: Orders;
+  page_cache_version: PageCacheVersion;
   password_resets: PasswordResets;
   places: Places;
   plans: Plans;

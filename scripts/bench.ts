@@ -1,6 +1,7 @@
 // npm run bench: the production build against a bench database, loaded with autocannon.
 // The load generator shares the machine with the server, so only ratios from one run compare:
 // each page's throughput is shown against the trivial Remix route (/about) measured alongside.
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
 import { sql } from "kysely";
@@ -31,7 +32,7 @@ const SEARCHES: Target[] = [
   { name: "search: facets, no filter", path: "/jobs" },
 ];
 
-type Target = { name: string; path: string; allow404?: boolean };
+type Target = { name: string; path: string; allow404?: boolean; fresh?: boolean };
 
 /**
  * Tops the bench database up to OPEN_JOBS open and EXPIRED_JOBS expired jobs, copying the demo
@@ -79,7 +80,8 @@ async function ensureSearchData(db: Database, log: (line: string) => void) {
           insert into jobs (id, company_id, title, slug, description, setting, employment_type, level,
             years_experience, city, state, zip, latitude, longitude, remote_states, salary_period,
             salary_min_cents, salary_max_cents, charts_per_day, accuracy_pct, apply_method, status,
-            published_at, valid_through, featured_until, search_vector, created_at, updated_at)
+            published_at, valid_through, featured_until, search_vector, description_html,
+            description_text, created_at, updated_at)
           overriding system value
           select ${base} + g, d.company_id, d.title, left(d.slug, 60) || '-bench', d.description, d.setting,
             d.employment_type, d.level, d.years_experience, d.city, d.state, d.zip,
@@ -88,7 +90,7 @@ async function ensureSearchData(db: Database, log: (line: string) => void) {
             d.accuracy_pct, 'site', ${kind === "open" ? "published" : "expired"}, published,
             published + interval '30 days',
             case when ${kind === "open"} and random() < 0.01 then published + interval '30 days' end,
-            d.search_vector, published, published
+            d.search_vector, d.description_html, d.description_text, published, published
           from gen join demo d on d.rn = (g % ${demoCount}) + 1`.execute(trx);
         await sql`
           with demo as (select row_number() over (order by id) as rn, id from jobs where slug not like '%-bench' and id <= ${demo[0].max_demo})
@@ -161,7 +163,10 @@ async function prepareDatabase() {
   return { url: embedded.url("medcode_bench"), stop: embedded.stop };
 }
 
-function startServer(databaseUrl: string): Promise<RunningSite> {
+function startServer(
+  databaseUrl: string,
+  extra: Record<string, string> = {},
+): Promise<RunningSite> {
   // A real production process: NODE_ENV=production, React's production build, no worker.
   // The bench touches no payment, email or file service, so those settings are placeholders.
   const env: NodeJS.ProcessEnv = {
@@ -179,21 +184,80 @@ function startServer(databaseUrl: string): Promise<RunningSite> {
     EMAIL_FROM: "bench@example.com",
     S3_BUCKET: "bench",
     TRUST_PROXY: "off",
+    ...extra,
   };
   return spawnSite(env);
 }
 
-async function load(url: string) {
+// Common words of the bench jobs: a pair of them matches a third to all of the open jobs.
+const COMMON_WORDS = [
+  "benefits",
+  "certification",
+  "every",
+  "day",
+  "year",
+  "work",
+  "code",
+  "coder",
+  "review",
+  "documentation",
+  "productivity",
+  "professional",
+  "remote",
+  "month",
+  "provider",
+  "required",
+  "experience",
+  "credential",
+  "support",
+  "service",
+  "health",
+  "education",
+  "medical",
+  "query",
+  "accuracy",
+  "time",
+  "claims",
+  "specialist",
+  "policy",
+  "coverage",
+  "strong",
+  "daily",
+  "quality",
+  "team",
+  "paid",
+  "tools",
+  "clinical",
+  "guidelines",
+];
+let freshIndex = 0;
+/** A keyword search no request of this run has made before (counts not cached). */
+function freshSearchPath() {
+  const n = COMMON_WORDS.length;
+  const i = freshIndex++;
+  const a = COMMON_WORDS[i % n];
+  const b = COMMON_WORDS[(Math.floor(i / n) + 1 + (i % n)) % n];
+  const c = i >= n * n ? ` ${COMMON_WORDS[Math.floor(i / (n * n)) % n]}` : "";
+  return `/jobs?q=${encodeURIComponent(`${a} ${b}${c}`)}`;
+}
+
+type Load = Awaited<ReturnType<typeof load>>;
+
+async function load(url: string, target: Target, connections: number, seconds: number) {
   const result = await autocannon({
     url,
-    connections: CONNECTIONS,
-    duration: DURATION,
+    connections,
+    duration: seconds,
     pipelining: 1,
+    ...(target.fresh
+      ? { requests: [{ setupRequest: (req: object) => ({ ...req, path: freshSearchPath() }) }] }
+      : {}),
   });
   return {
     rps: result.requests.average,
+    requests: result.requests.total,
     p50: result.latency.p50,
-    p95: result.latency.p97_5 !== undefined ? percentile(result, 95) : result.latency.p90,
+    p95: percentile(result, 95),
     p99: result.latency.p99,
     non2xx: result.non2xx,
     errors: result.errors,
@@ -206,17 +270,141 @@ function percentile(result: autocannon.Result, p: number) {
   return latency[`p${p}`] ?? (latency.p90 + latency.p97_5) / 2;
 }
 
+/** CPU seconds (user + system) of a set of processes, from /proc (Linux). */
+function cpuTicks(pids: number[]): Map<number, number> {
+  const ticks = new Map<number, number>();
+  for (const pid of pids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      ticks.set(pid, Number(fields[11]) + Number(fields[12]));
+    } catch {}
+  }
+  return ticks;
+}
+
+/** The process and its descendants. */
+function processTree(root: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {}
+  }
+  const out: number[] = [];
+  const walk = (pid: number) => {
+    out.push(pid);
+    for (const c of children.get(pid) ?? []) walk(c);
+  };
+  walk(root);
+  return out;
+}
+
+function rssMb(pids: number[]) {
+  let kb = 0;
+  for (const pid of pids) {
+    try {
+      const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+      if (m) kb += Number(m[1]);
+    } catch {}
+  }
+  return kb / 1024;
+}
+
+async function backendPids(db: Database) {
+  const { rows } = await sql<{ pid: number }>`
+    select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`.execute(
+    db,
+  );
+  return rows.map((r) => r.pid);
+}
+
+const TICK_MS = 10; // CLK_TCK 100 on Linux
+
+type Row = { target: Target; c16: Load; c1: Load; nodeMs: number; pgMs: number; rss: number };
+
+async function measure(
+  db: Database,
+  site: RunningSite,
+  targets: Target[],
+  log: (l: string) => void,
+) {
+  const rows: Row[] = [];
+  const pid = site.child.pid as number;
+  for (const target of targets) {
+    if (!target.fresh) {
+      const probe = await fetch(site.url + target.path);
+      await probe.arrayBuffer();
+      if (probe.status !== 200) {
+        log(`${target.name}: answers ${probe.status}${target.allow404 ? " (skipped)" : ""}`);
+        if (target.allow404) continue;
+      }
+      await autocannon({ url: site.url + target.path, connections: 4, duration: 1 }); // warm-up
+    }
+    const tree = processTree(pid);
+    const pg = await backendPids(db);
+    const before = { node: cpuTicks(tree), pg: cpuTicks(pg) };
+    const c16 = await load(site.url + target.path, target, CONNECTIONS, DURATION);
+    const after = {
+      node: cpuTicks(tree),
+      pg: cpuTicks([...new Set([...pg, ...(await backendPids(db))])]),
+    };
+    const delta = (a: Map<number, number>, b: Map<number, number>) =>
+      [...b].reduce((sum, [p, t]) => sum + t - (a.get(p) ?? 0), 0);
+    const done = Math.max(1, c16.requests);
+    const nodeMs = (delta(before.node, after.node) * TICK_MS) / done;
+    const pgMs = (delta(before.pg, after.pg) * TICK_MS) / done;
+    const rss = rssMb(processTree(pid));
+    const c1 = await load(site.url + target.path, target, 1, Math.max(2, Math.round(DURATION / 2)));
+    rows.push({ target, c16, c1, nodeMs, pgMs, rss });
+  }
+  return rows;
+}
+
+function printRows(title: string, rows: Row[], log: (l: string) => void) {
+  const healthz = rows.find((r) => r.target.path === "/healthz")?.c16.rps ?? 0;
+  log(`\n${title}`);
+  const header = `${"target".padEnd(30)} ${"req/s".padStart(7)} ${"p50".padStart(6)} ${"p95".padStart(6)} ${"p99".padStart(6)} | ${"1c p50".padStart(6)} ${"1c p95".padStart(6)} | ${"cpu node".padStart(8)} ${"cpu pg".padStart(7)} ${"RSS MB".padStart(7)} ${"vs hz".padStart(6)} ${"err".padStart(4)}`;
+  log(header);
+  log("-".repeat(header.length));
+  for (const { target, c16, c1, nodeMs, pgMs, rss } of rows) {
+    log(
+      `${target.name.padEnd(30)} ${c16.rps.toFixed(0).padStart(7)} ${String(c16.p50).padStart(6)} ${c16.p95.toFixed(0).padStart(6)} ${String(c16.p99).padStart(6)} | ${String(c1.p50).padStart(6)} ${c1.p95.toFixed(0).padStart(6)} | ${nodeMs.toFixed(1).padStart(8)} ${pgMs.toFixed(1).padStart(7)} ${rss.toFixed(0).padStart(7)} ${healthz ? `${((c16.rps / healthz) * 100).toFixed(0)}%`.padStart(6) : "".padStart(6)} ${String(c16.non2xx + c16.errors + c1.non2xx + c1.errors).padStart(4)}`,
+    );
+  }
+  log("latency in ms (16 connections unless 1c); cpu: ms per request at 16 connections");
+}
+
+/** The server set-ups compared: BENCH_CONFIGS=default,nocache,single picks some. */
+const CONFIGS: { name: string; title: string; env: Record<string, string> }[] = [
+  { name: "default", title: "WEB_CONCURRENCY default (cores), page cache on", env: {} },
+  {
+    name: "nocache",
+    title: "WEB_CONCURRENCY default, PAGE_CACHE=off (uncached)",
+    env: { PAGE_CACHE: "off" },
+  },
+  {
+    name: "single",
+    title: "WEB_CONCURRENCY=1, PAGE_CACHE=off",
+    env: { WEB_CONCURRENCY: "1", PAGE_CACHE: "off" },
+  },
+];
+
 async function main() {
   const log = (line: string) => console.log(line);
   ensureBuild(log);
   const database = await prepareDatabase();
   const db = createDb(database.url, 2);
-  let server: RunningSite | undefined;
   try {
-    await migrateToLatest(db);
-    await seedDemo(db, { log });
-    await ensureSearchData(db, log);
-    await explainSearches(db, log);
+    if (process.env.BENCH_SKIP_SETUP !== "1") {
+      await migrateToLatest(db);
+      await seedDemo(db, { log });
+      await ensureSearchData(db, log);
+      if (process.env.BENCH_EXPLAIN !== "0") await explainSearches(db, log);
+    }
     const job = await db
       .selectFrom("jobs")
       .select(["id", "slug"])
@@ -224,7 +412,6 @@ async function main() {
       .where("valid_through", ">", sql<Date>`now()`)
       .orderBy("id")
       .executeTakeFirstOrThrow();
-    server = await startServer(database.url);
     const targets: Target[] = [
       { name: "/healthz (Express)", path: "/healthz" },
       { name: "/about (trivial Remix)", path: "/about" },
@@ -232,35 +419,24 @@ async function main() {
       { name: "/jobs (list)", path: "/jobs" },
       { name: "job page", path: `/jobs/${job.id}/${job.slug}` },
       { name: "code page /codes/99213", path: "/codes/99213", allow404: true },
+      { name: "specialty page", path: "/specialties/cardiology", allow404: true },
       ...SEARCHES,
+      { name: "search: fresh common keyword", path: "/jobs?q=fresh", fresh: true },
     ];
+    const picked = (process.env.BENCH_CONFIGS ?? "default,nocache,single").split(",");
     log(
-      `\nautocannon: ${CONNECTIONS} connections, ${DURATION}s per target, server and load on one machine\n`,
+      `\nautocannon: ${CONNECTIONS} and 1 connections, ${DURATION}s per target, server and load on one machine`,
     );
-    const rows: { target: Target; stats: Awaited<ReturnType<typeof load>> }[] = [];
-    for (const target of targets) {
-      const probe = await fetch(server.url + target.path);
-      await probe.arrayBuffer();
-      if (probe.status !== 200) {
-        log(
-          `${target.name}: answers ${probe.status}${target.allow404 ? " (not built yet): skipped" : ""}`,
-        );
-        if (target.allow404) continue;
+    for (const config of CONFIGS.filter((c) => picked.includes(c.name))) {
+      const site = await startServer(database.url, config.env);
+      try {
+        const rows = await measure(db, site, targets, log);
+        printRows(config.title, rows, log);
+      } finally {
+        await site.stop();
       }
-      await autocannon({ url: server.url + target.path, connections: 4, duration: 1 }); // warm-up
-      rows.push({ target, stats: await load(server.url + target.path) });
-    }
-    const trivial = rows.find((r) => r.target.path === "/about")!.stats.rps;
-    const header = `${"target".padEnd(30)} ${"req/s".padStart(8)} ${"p50 ms".padStart(7)} ${"p95 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"vs /about".padStart(9)} ${"errors".padStart(6)}`;
-    log(header);
-    log("-".repeat(header.length));
-    for (const { target, stats } of rows) {
-      log(
-        `${target.name.padEnd(30)} ${stats.rps.toFixed(0).padStart(8)} ${String(stats.p50).padStart(7)} ${stats.p95.toFixed(0).padStart(7)} ${String(stats.p99).padStart(7)} ${`${((stats.rps / trivial) * 100).toFixed(0)}%`.padStart(9)} ${String(stats.non2xx + stats.errors).padStart(6)}`,
-      );
     }
   } finally {
-    await server?.stop();
     await db.destroy();
     await database.stop();
   }

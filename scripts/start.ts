@@ -1,8 +1,11 @@
-// `npm start` (production build) and `npm run dev` (Vite, hot reload): one process with the
-// database it needs, migrations, the demo seed on first run, web and worker.
+// `npm start` (production build) and `npm run dev` (Vite, hot reload): the database it needs,
+// migrations, the demo seed on first run, WEB_CONCURRENCY web processes (node:cluster; one
+// in dev) and the background worker once, in the primary process.
 
+import cluster from "node:cluster";
 import type { Server } from "node:http";
 import { pathToFileURL } from "node:url";
+import { flushJobViews } from "../app/jobs/posting-stats.server";
 import { closeDb, getDb } from "../app/utils/db.server";
 import { EnvError, initEnv } from "../app/utils/env.server";
 import { migrateToLatest } from "../db/migrate";
@@ -50,6 +53,18 @@ async function main() {
         server.closeIdleConnections();
         await closed;
       }
+      // Web processes finish the requests they hold, write their counters and exit.
+      await Promise.all(
+        Object.values(cluster.workers ?? {}).map(
+          (child) =>
+            new Promise<void>((resolve) => {
+              if (!child || child.isDead()) return resolve();
+              child.once("exit", () => resolve());
+              child.send("shutdown");
+            }),
+        ),
+      );
+      await flushJobViews();
       await worker?.stop();
       await closeDb();
       await database.embedded?.stop();
@@ -70,36 +85,27 @@ async function main() {
         ? await seedDemo(getDb(), { log })
         : false;
 
-    const { createApp } = await import("../server/app");
-    let app: ReturnType<typeof createApp>;
-    if (dev) {
-      const vite = await import("vite").then((v) =>
-        v.createServer({ server: { middlewareMode: true } }),
-      );
-      app = createApp({ vite });
+    let port: number;
+    const processes = dev ? 1 : env.WEB_CONCURRENCY;
+    if (processes > 1) {
+      port = await forkWebProcesses(processes, serverBuild as string, () => shuttingDown);
     } else {
-      const build = await import(pathToFileURL(serverBuild as string).href);
-      app = createApp({ build });
+      server = await listen(dev ? undefined : (serverBuild as string));
+      const address = server.address();
+      port = typeof address === "object" && address ? address.port : env.PORT;
     }
-    server = await new Promise<Server>((resolve, reject) => {
-      const listening = app.listen(env.PORT, env.HOST, () => resolve(listening));
-      listening.on("error", reject);
-    });
-    server.keepAliveTimeout = 5_000;
 
     if (env.WORKER === "on") {
       const { startWorker } = await import("../server/worker");
       worker = await startWorker(database.url);
     }
 
-    const address = server.address();
-    const port = typeof address === "object" && address ? address.port : env.PORT;
     console.log(
       [
         "",
         `  MedCode Jobs is running at http://localhost:${port}${dev ? " (dev, hot reload)" : ""}`,
         `  database: ${database.embedded ? "embedded Postgres in .data/postgres" : "DATABASE_URL"}${seeded ? " (demo data seeded)" : ""}`,
-        `  worker: ${env.WORKER}`,
+        `  web processes: ${processes} (WEB_CONCURRENCY), worker: ${env.WORKER}`,
         env.RESEND_API_KEY
           ? ""
           : `  emails are not sent: read them at http://localhost:${port}/dev/emails`,
@@ -122,4 +128,79 @@ async function main() {
   }
 }
 
-void main();
+/** The web app on PORT: Vite middleware in dev, else the built bundle. */
+async function listen(serverBuild: string | undefined): Promise<Server> {
+  const env = initEnv();
+  const { createApp } = await import("../server/app");
+  let app: ReturnType<typeof createApp>;
+  if (!serverBuild) {
+    const vite = await import("vite").then((v) =>
+      v.createServer({ server: { middlewareMode: true } }),
+    );
+    app = createApp({ vite });
+  } else {
+    const build = await import(pathToFileURL(serverBuild).href);
+    app = createApp({ build });
+  }
+  const server = await new Promise<Server>((resolve, reject) => {
+    const listening = app.listen(env.PORT, env.HOST, () => resolve(listening));
+    listening.on("error", reject);
+  });
+  server.keepAliveTimeout = 5_000;
+  return server;
+}
+
+/**
+ * Forks `count` web processes sharing one listening socket (node:cluster hands connections out
+ * in turn) and resolves with the port once all listen. Each is stateless: sessions, rate limits
+ * and the page cache's invalidation live in Postgres. One that dies is replaced.
+ */
+function forkWebProcesses(
+  count: number,
+  serverBuild: string,
+  stopping: () => boolean,
+): Promise<number> {
+  const fork = () => cluster.fork({ MEDCODE_WEB_PROCESS: "1", MEDCODE_SERVER_BUILD: serverBuild });
+  return new Promise((resolve, reject) => {
+    let listening = 0;
+    cluster.on("listening", (_child, address) => {
+      listening++;
+      if (listening === count) resolve(address.port);
+    });
+    cluster.on("exit", (child, code) => {
+      if (stopping()) return;
+      if (listening < count) return reject(new Error(`a web process exited (${code}) on start`));
+      logger.error({ pid: child.process.pid, code }, "web process exited; starting another");
+      fork();
+    });
+    for (let i = 0; i < count; i++) fork();
+  });
+}
+
+/** A web process of the cluster: serves until the primary says stop (or a signal). */
+async function webProcess() {
+  initEnv();
+  const server = await listen(process.env.MEDCODE_SERVER_BUILD);
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    await closed;
+    await flushJobViews();
+    await closeDb();
+    process.exit(0);
+  };
+  process.on("message", (message) => {
+    if (message === "shutdown") void stop();
+  });
+  // Ctrl-C reaches every process of the group: the primary decides, the web processes wait
+  // for its word (and go when it does), so no request in flight is cut short.
+  process.on("SIGINT", () => {});
+  process.on("SIGTERM", () => {});
+  process.on("disconnect", () => void stop());
+}
+
+if (cluster.isPrimary) void main();
+else void webProcess();

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { readdirSync } from "node:fs";
 import path from "node:path";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
@@ -79,7 +80,15 @@ export function createApp({ build, vite, buildDir = "build" }: AppOptions) {
       "/assets",
       express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }),
     );
-    app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
+    // The other public files are known at start: only their paths reach the disk, so a page
+    // request costs no stat() (the build folder does not change while the process runs).
+    const clientDir = path.join(buildDir, "client");
+    const publicFiles = listPublicFiles(clientDir);
+    const serveFile = express.static(clientDir, { maxAge: "1h", index: false, redirect: false });
+    app.use((req, res, next) => {
+      if (publicFiles.has(req.path)) return serveFile(req, res, next);
+      next();
+    });
   }
 
   const getBuild = vite
@@ -91,6 +100,8 @@ export function createApp({ build, vite, buildDir = "build" }: AppOptions) {
   app.use(
     createRemixHandler({
       getBuild,
+      build: vite ? undefined : build,
+      pageCache: !vite && env.PAGE_CACHE === "on",
       // A built bundle always runs in production mode: error details never reach the browser.
       mode: vite ? "development" : "production",
       getLoadContext: (req, res) => ({
@@ -118,4 +129,25 @@ export function createApp({ build, vite, buildDir = "build" }: AppOptions) {
     },
   );
   return app;
+}
+
+/** Every file under the client build but the fingerprinted assets, as URL paths. */
+function listPublicFiles(dir: string): Set<string> {
+  const files = new Set<string>();
+  const walk = (folder: string, prefix: string) => {
+    let entries: import("node:fs").Dirent[];
+    try {
+      entries = readdirSync(folder, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const url = `${prefix}/${entry.name}`;
+      if (entry.isDirectory()) {
+        if (url !== "/assets") walk(path.join(folder, entry.name), url);
+      } else files.add(url);
+    }
+  };
+  walk(dir, "");
+  return files;
 }

@@ -9,17 +9,33 @@ import {
   writeReadableStreamToWritable,
 } from "@remix-run/node";
 import type { NextFunction, Request, Response } from "express";
+import { cacheKey, countHit, currentVersion, lookUp, storable, store } from "./page-cache";
 import { guardBuild } from "./route-faults";
 import { isPrivatePath, originCheckExempt } from "./security";
 
 export type RemixHandlerOptions = {
   getBuild: () => Promise<ServerBuild>;
+  /** Production: the built bundle, which never changes while the process runs. */
+  build?: ServerBuild;
+  /** Anonymous public pages from memory (server/page-cache.ts). */
+  pageCache?: boolean;
   mode: "development" | "production";
   getLoadContext: (req: Request, res: Response) => AppLoadContext;
 };
 
-export function createRemixHandler({ getBuild, mode, getLoadContext }: RemixHandlerOptions) {
-  const handle = createRemixRequestHandler(async () => guardBuild(await getBuild()), mode);
+export function createRemixHandler({
+  getBuild,
+  build,
+  mode,
+  getLoadContext,
+  pageCache = false,
+}: RemixHandlerOptions) {
+  // Given a function, Remix derives its routes, static handler and compiled patterns again on
+  // every request (it must, for hot reload); a built bundle never changes, so production hands
+  // Remix the build itself and that work happens once.
+  const handle = build
+    ? createRemixRequestHandler(guardBuild(build), mode)
+    : createRemixRequestHandler(async () => guardBuild(await getBuild()), mode);
   return async (req: Request, res: Response, next: NextFunction) => {
     const request = toFetchRequest(req, res);
     if (!request) {
@@ -27,6 +43,32 @@ export function createRemixHandler({ getBuild, mode, getLoadContext }: RemixHand
       return;
     }
     try {
+      const key = pageCache ? cacheKey(req) : null;
+      const nonce = String(res.locals.cspNonce ?? "");
+      // The cache never fails a page: if its version cannot be read, the page is rendered.
+      const version = key ? await currentVersion().catch(() => null) : null;
+      if (key && version !== null) {
+        const hit = await lookUp(key, nonce, version);
+        if (hit) {
+          countHit(req, request.url);
+          res.status(hit.status);
+          for (const [name, value] of hit.headers) res.setHeader(name, value);
+          res.setHeader("X-Page-Cache", "hit");
+          res.end(hit.body);
+          return;
+        }
+        // The version was read before rendering: a change committed meanwhile makes it older.
+        const response = await handle(request, getLoadContext(req, res));
+        if (storable(response)) {
+          const body = await response.text();
+          store(key, version, response, body, nonce);
+          res.setHeader("X-Page-Cache", "miss");
+          await sendResponse(req, res, new Response(body, response));
+          return;
+        }
+        await sendResponse(req, res, response);
+        return;
+      }
       const response = await handle(request, getLoadContext(req, res));
       await sendResponse(req, res, response);
     } catch (error) {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { formatNumber } from "~/utils/intl";
 import { idField, textArea, textField } from "~/utils/text-fields";
 
 // Operators' forms and the public report form: shared by the pages (client hints) and their
@@ -19,7 +20,7 @@ const reasonText = (what: string, max = 2000) =>
   textArea({ error: `Write the ${what}.` })
     .trim()
     .min(3, `Write the ${what} (at least 3 characters).`)
-    .max(max, `Use at most ${max.toLocaleString("en-US")} characters.`);
+    .max(max, `Use at most ${formatNumber(max)} characters.`);
 
 export const ReportSchema = z.object({
   reason: z.enum(Object.keys(REPORT_REASONS) as [ReportReason], {

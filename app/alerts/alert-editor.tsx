@@ -25,6 +25,7 @@ import {
   type SearchFilters,
   TYPE_VALUES,
 } from "~/search/search-schemas";
+import { formatNumber } from "~/utils/intl";
 import { AlertSettingsSchema, FREQUENCIES, FREQUENCY_LABELS, TIME_ZONES } from "./alerts-schemas";
 
 export type EditorAlert = {
@@ -305,7 +306,7 @@ function FiltersForm({
               .sort((a, b) => a - b)
               .map((s) => (
                 <option key={s} value={s}>
-                  ${s.toLocaleString("en-US")}+
+                  ${formatNumber(s)}+
                 </option>
               ))}
           </select>

@@ -316,7 +316,8 @@ async function matchDigestBatch(
       -- The window's open jobs, with the columns the conditions and the email order read.
       select jobs.id, jobs.company_id, jobs.setting, jobs.employment_type, jobs.level,
              jobs.salary_max_annual, jobs.published_at, jobs.first_published_at,
-             jobs.featured_until, jobs.latitude, jobs.longitude, jobs.remote_states
+             jobs.featured_until, jobs.latitude, jobs.longitude, jobs.remote_states,
+             jobs.specialty_ids, jobs.credential_ids
         from jobs where ${window}
     ),
     win_specialties as materialized (

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { formatNumber } from "~/utils/intl";
 import { idField, secretField, textArea, textField } from "~/utils/text-fields";
 
 // Shared by the apply, profile and applicant forms (client hints) and their actions (the check).
@@ -27,7 +28,7 @@ const optionalText = (max: number, message?: string) =>
 const optionalParagraphs = (max: number) =>
   textArea()
     .trim()
-    .max(max, `Use at most ${max.toLocaleString("en-US")} characters.`)
+    .max(max, `Use at most ${formatNumber(max)} characters.`)
     .optional();
 const memberNumber = textField()
   .trim()

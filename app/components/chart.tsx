@@ -1,6 +1,7 @@
 // Charts drawn on the server as SVG: no library, no script, readable without JavaScript.
 // Each chart names what it shows; the numbers themselves sit in a table beside it.
 import { useId } from "react";
+import { formatNumber } from "~/utils/intl";
 
 const COLORS = ["#0f5fa8", "#b7791f", "#8a1c12", "#14532d"];
 const WIDTH = 600;
@@ -20,7 +21,7 @@ export function LineChart({
   title,
   labels,
   series,
-  format = (v: number) => v.toLocaleString("en-US"),
+  format = (v: number) => formatNumber(v),
 }: {
   title: string;
   labels: string[];
@@ -123,7 +124,7 @@ export function BarChart({
     >
       <title id={`${id}-title`}>{title}</title>
       <desc id={`${id}-desc`}>
-        {items.map((i) => `${i.label}: ${i.value.toLocaleString("en-US")}`).join("; ")}
+        {items.map((i) => `${i.label}: ${formatNumber(i.value)}`).join("; ")}
       </desc>
       {items.map((item, index) => {
         const w = ((WIDTH - labelW - 60) * item.value) / max;
@@ -135,7 +136,7 @@ export function BarChart({
             </text>
             <rect x={labelW} y={top + 3} width={Math.max(w, 1)} height={row - 8} fill={COLORS[0]} />
             <text x={labelW + w + 6} y={top + 14} fontSize="12" fill="#1e293b">
-              {item.value.toLocaleString("en-US")}
+              {formatNumber(item.value)}
             </text>
           </g>
         );

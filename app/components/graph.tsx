@@ -1,5 +1,6 @@
 // Small pieces shared by the specialty, credential, code and company pages.
 import { Link } from "@remix-run/react";
+import { formatNumber } from "~/utils/intl";
 import { type JobCardData, JobList } from "./job-card";
 
 export function SpecialtyLinks({
@@ -46,13 +47,13 @@ export function OpenJobs({
   return (
     <section aria-labelledby={id}>
       <h2 id={id}>
-        {title} <span className="muted">({total.toLocaleString("en-US")})</span>
+        {title} <span className="muted">({formatNumber(total)})</span>
       </h2>
       {jobs.length ? <JobList jobs={jobs} /> : <p className="muted">{empty}</p>}
       {moreHref && total > jobs.length ? (
         <p>
           <Link to={moreHref} className="button secondary">
-            See all {total.toLocaleString("en-US")} jobs
+            See all {formatNumber(total)} jobs
           </Link>
         </p>
       ) : null}
@@ -77,14 +78,14 @@ export function JobTiers({
   return (
     <section aria-labelledby={id}>
       <h2 id={id}>
-        Open jobs <span className="muted">({total.toLocaleString("en-US")})</span>
+        Open jobs <span className="muted">({formatNumber(total)})</span>
       </h2>
       {shown.length ? (
         <ul className="tier-counts" aria-label="How these jobs relate">
           {tiers.map((t) => (
             <li key={t.key}>
               {t.total ? <a href={`#tier-${t.key}`}>{t.title}</a> : t.title}:{" "}
-              <strong>{t.total.toLocaleString("en-US")}</strong>
+              <strong>{formatNumber(t.total)}</strong>
             </li>
           ))}
         </ul>
@@ -94,13 +95,13 @@ export function JobTiers({
       {shown.map((t) => (
         <section key={t.key} id={`tier-${t.key}`} aria-labelledby={`tier-${t.key}-title`}>
           <h3 id={`tier-${t.key}-title`} className="small-heading">
-            {t.title} <span className="muted">({t.total.toLocaleString("en-US")})</span>
+            {t.title} <span className="muted">({formatNumber(t.total)})</span>
           </h3>
           <JobList jobs={t.jobs} />
           {t.key === "specialty" && moreHref && t.total > t.jobs.length ? (
             <p>
               <Link to={moreHref} className="button secondary">
-                See all {t.total.toLocaleString("en-US")} jobs in these specialties
+                See all {formatNumber(t.total)} jobs in these specialties
               </Link>
             </p>
           ) : null}

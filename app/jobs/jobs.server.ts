@@ -104,6 +104,8 @@ const jobPageColumns = [
   "jobs.slug",
   "jobs.title",
   "jobs.description",
+  "jobs.description_html",
+  "jobs.description_text",
   "jobs.setting",
   "jobs.employment_type",
   "jobs.level",
@@ -189,7 +191,7 @@ export async function getJobPage(id: number) {
 
 export type JobPageRow = NonNullable<Awaited<ReturnType<typeof getJobPage>>>;
 /** The job as its page receives it: the description arrives rendered, beside it. */
-export type JobPage = Omit<JobPageRow, "description">;
+export type JobPage = Omit<JobPageRow, "description" | "description_html" | "description_text">;
 
 /** Open jobs sharing a specialty with the given job, best overlap first. */
 export async function listSimilarJobs({ jobId, limit = 5 }: { jobId: number; limit?: number }) {

@@ -1,5 +1,6 @@
-// Per-job, per-day numbers for employers: views and apply clicks counted as they happen (one
-// upsert on a tiny primary-key row), applications rolled up by the worker.
+// Per-job, per-day numbers for employers: views counted in memory and written in batches,
+// apply clicks as they happen (one upsert on a tiny primary-key row), applications rolled up
+// by the worker.
 import { isbot } from "isbot";
 import { sql } from "kysely";
 import { getDb } from "~/utils/db.server";
@@ -25,15 +26,88 @@ function isHumanVisit(request: Request) {
   return request.headers.get("purpose") !== "prefetch";
 }
 
+// Views are counted in memory and written in batches: one statement every FLUSH_MS (or
+// sooner once many jobs wait) instead of one upsert per page view. A process that stops
+// flushes what it holds (flushJobViews in the shutdown of scripts/start.ts).
+const FLUSH_MS = 2_000;
+const FLUSH_AT = 500;
+type Pending = { views: number; alertViews: number };
+type Batch = {
+  pending: Map<string, Pending>;
+  waiters: (() => void)[];
+  timer: NodeJS.Timeout | null;
+  flushing: Promise<void>;
+};
+// One batch per process, shared by every copy of this module (the server bundle's and the
+// page cache's in server/, loaded apart), so one flush at shutdown writes them all.
+const batchKey = Symbol.for("medcode.jobViews");
+const state: Batch = ((globalThis as Record<symbol, unknown>)[batchKey] as Batch | undefined) ?? {
+  pending: new Map(),
+  waiters: [],
+  timer: null,
+  flushing: Promise.resolve(),
+};
+(globalThis as Record<symbol, unknown>)[batchKey] = state;
+
+function utcDay(now = new Date()) {
+  return now.toISOString().slice(0, 10);
+}
+
+/** Writes every view counted so far (the timer does this on its own; shutdown and tests call it). */
+export function flushJobViews(): Promise<void> {
+  if (state.timer) {
+    clearTimeout(state.timer);
+    state.timer = null;
+  }
+  const batch = state.pending;
+  const done = state.waiters;
+  state.pending = new Map();
+  state.waiters = [];
+  state.flushing = state.flushing.then(async () => {
+    if (batch.size) {
+      const keys = [...batch.keys()];
+      const jobIds = keys.map((k) => Number(k.split("|")[0]));
+      const days = keys.map((k) => k.split("|")[1]);
+      const views = keys.map((k) => batch.get(k)?.views ?? 0);
+      const alertViews = keys.map((k) => batch.get(k)?.alertViews ?? 0);
+      await sql`
+        insert into job_stats_daily (job_id, day, views, alert_views)
+        select v.job_id, v.day, v.views, v.alert_views
+          from unnest(${jobIds}::int[], ${days}::date[], ${views}::int[], ${alertViews}::int[])
+            as v(job_id, day, views, alert_views)
+          join jobs on jobs.id = v.job_id
+        on conflict (job_id, day) do update set
+          views = job_stats_daily.views + excluded.views,
+          alert_views = job_stats_daily.alert_views + excluded.alert_views
+      `
+        .execute(getDb())
+        .catch(() => {});
+    }
+    for (const resolve of done) resolve();
+  });
+  return state.flushing;
+}
+
 /**
  * Counts a human view of a job page. The page does not wait for it and it never fails the
- * page; the returned promise (never rejected) is for callers that need the count written.
+ * page; the returned promise (never rejected) resolves once the batch holding it is written.
  */
 export function recordJobView(jobId: number, request: Request): Promise<void> {
   if (!isHumanVisit(request)) return Promise.resolve();
   // Alert emails link with utm_source=alert: a source of its own in the employer's numbers.
   const fromAlert = new URL(request.url).searchParams.get("utm_source") === "alert";
-  return bump(jobId, fromAlert ? ["views", "alert_views"] : ["views"]).catch(() => {});
+  const key = `${jobId}|${utcDay()}`;
+  const entry = state.pending.get(key) ?? { views: 0, alertViews: 0 };
+  entry.views++;
+  if (fromAlert) entry.alertViews++;
+  state.pending.set(key, entry);
+  const written = new Promise<void>((resolve) => state.waiters.push(resolve));
+  if (state.pending.size >= FLUSH_AT) void flushJobViews();
+  else if (!state.timer) {
+    state.timer = setTimeout(() => void flushJobViews(), FLUSH_MS);
+    state.timer.unref();
+  }
+  return written;
 }
 
 /**

@@ -6,6 +6,7 @@ import type { DB } from "#db/types";
 import { type Actor, recordAudit } from "~/admin/audit.server";
 import { reviewLiveEdit } from "~/admin/moderation.server";
 import { getDb } from "~/utils/db.server";
+import { markdownToText, renderMarkdown } from "~/utils/markdown.server";
 import { slugify } from "~/utils/slug";
 import { type JobPageRow, jobPageQuery } from "./jobs.server";
 import { type JobFormValues, parseStates } from "./posting-schemas";
@@ -44,10 +45,14 @@ async function columnsFrom(db: Trx, v: JobFormValues) {
   const setting = v.setting ?? "remote";
   const cents = (dollars: number | undefined) =>
     dollars == null ? null : Math.round(dollars * 100);
+  const description = v.description ?? "";
   return {
     title: v.title,
     slug: slugify(v.title, "job"),
-    description: v.description ?? "",
+    description,
+    // Rendered and sanitized once, when saved; the page serves it as stored.
+    description_html: renderMarkdown(description),
+    description_text: markdownToText(description),
     setting,
     employment_type: v.employmentType ?? "full_time",
     level: v.level ?? "mid",

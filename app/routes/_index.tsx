@@ -6,6 +6,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { JobList } from "~/components/job-card";
 import { countOpenJobs, listFeaturedJobs, listLatestJobs } from "~/jobs/jobs.server";
 import { listJobMatches } from "~/jobs/matches.server";
+import { formatNumber } from "~/utils/intl";
 
 export const meta: MetaFunction = () => [
   { title: "MedCode Jobs: medical coding jobs by specialty, credential and code" },
@@ -42,8 +43,8 @@ export default function Home() {
         <div className="container">
           <h1 id="hero-title">Medical coding jobs, matched to the codes you know</h1>
           <p>
-            {total.toLocaleString("en-US")} open roles for CPC, CCS, CRC and other certified coders:
-            remote, hybrid and on-site, by specialty and code family.
+            {formatNumber(total)} open roles for CPC, CCS, CRC and other certified coders: remote,
+            hybrid and on-site, by specialty and code family.
           </p>
           <Form method="get" action="/jobs" className="search-bar" role="search">
             <label htmlFor="home-q" className="visually-hidden">
@@ -90,7 +91,7 @@ export default function Home() {
             <JobList jobs={latest} />
             <p>
               <Link to="/jobs" className="button">
-                See all {total.toLocaleString("en-US")} jobs
+                See all {formatNumber(total)} jobs
               </Link>
             </p>
           </section>

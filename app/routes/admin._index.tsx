@@ -6,6 +6,7 @@ import { requireAdmin } from "~/auth/guards.server";
 import { BarChart, LineChart, type Series } from "~/components/chart";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { jobStatusLabel } from "~/jobs/job-status";
+import { formatNumber } from "~/utils/intl";
 import { formatCents } from "~/utils/money";
 import { plural } from "~/utils/plural";
 
@@ -44,7 +45,7 @@ function Metric({
   format?: (value: number) => string;
   labelHeading?: string;
 }) {
-  const show = format ?? ((v: number) => v.toLocaleString("en-US"));
+  const show = format ?? ((v: number) => formatNumber(v));
   return (
     <section className="card" aria-labelledby={id}>
       <h2 id={id}>{title}</h2>
@@ -159,7 +160,7 @@ export default function AdminOverview() {
               {metrics.statuses.map((s) => (
                 <tr key={s.status}>
                   <th scope="row">{jobStatusLabel(s.status)}</th>
-                  <td className="numbers">{s.count.toLocaleString("en-US")}</td>
+                  <td className="numbers">{formatNumber(s.count)}</td>
                 </tr>
               ))}
             </tbody>
@@ -215,7 +216,7 @@ export default function AdminOverview() {
         <Metric
           id="alerts-title"
           title="Alert emails per day"
-          note={`Sent: ${alertTotals.sent.toLocaleString("en-US")}. Bounce rate ${rate(alertTotals.bounces)}, complaint rate ${rate(alertTotals.complaints)} (addresses suppressed after a bounce or a complaint, among those sent an alert).`}
+          note={`Sent: ${formatNumber(alertTotals.sent)}. Bounce rate ${rate(alertTotals.bounces)}, complaint rate ${rate(alertTotals.complaints)} (addresses suppressed after a bounce or a complaint, among those sent an alert).`}
           labels={days(alerts)}
           series={[
             { name: "Sent", values: column(alerts, "sent") },

@@ -16,6 +16,7 @@ import {
   searchHref,
 } from "~/search/search-schemas";
 import { getEnv } from "~/utils/env.server";
+import { formatNumber } from "~/utils/intl";
 import { plural } from "~/utils/plural";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: searchStyles }];
@@ -117,7 +118,7 @@ function activeFilters(
     chips.push({ label: l, href: without({ level: filters.level.filter((x) => x !== l) }) });
   if (filters.salaryMin != null)
     chips.push({
-      label: `$${filters.salaryMin.toLocaleString("en-US")}+ a year`,
+      label: `$${formatNumber(filters.salaryMin)}+ a year`,
       href: without({ salaryMin: null }),
     });
   if (filters.location)
@@ -213,7 +214,7 @@ export default function Jobs() {
                   <ul>
                     {alternatives.map((a) => (
                       <li key={a.href}>
-                        <Link to={a.href}>{a.label}</Link> ({a.total.toLocaleString("en-US")})
+                        <Link to={a.href}>{a.label}</Link> ({formatNumber(a.total)})
                       </li>
                     ))}
                   </ul>

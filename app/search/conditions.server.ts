@@ -75,14 +75,10 @@ export function jobConditions(terms: MatchTerms) {
     company: applies(terms.companyId, (id) => sql<SqlBool>`jobs.company_id = ${id}`),
     specialty: applies(
       terms.specialtyIds,
-      (ids) =>
-        sql<SqlBool>`exists (select 1 from job_specialties js where js.job_id = jobs.id and js.specialty_id = any(${ids}))`,
+      // The job's ids, kept on the row by triggers on job_specialties (migration T1300).
+      (ids) => sql<SqlBool>`jobs.specialty_ids && ${ids}`,
     ),
-    credential: applies(
-      terms.credentialIds,
-      (ids) =>
-        sql<SqlBool>`exists (select 1 from job_credentials jc where jc.job_id = jobs.id and jc.credential_id = any(${ids}))`,
-    ),
+    credential: applies(terms.credentialIds, (ids) => sql<SqlBool>`jobs.credential_ids && ${ids}`),
     setting: applies(terms.settings, (settings) => sql<SqlBool>`jobs.setting = any(${settings})`),
     type: applies(terms.types, (types) => sql<SqlBool>`jobs.employment_type = any(${types})`),
   };

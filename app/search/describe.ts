@@ -2,6 +2,7 @@
 // /jobs beside the alert sign-up, as an alert's default name and in every alert email.
 // Client-safe.
 import { EMPLOYMENT_TYPES, LEVELS, SETTINGS } from "~/jobs/format";
+import { formatNumber } from "~/utils/intl";
 import type { SearchFilters } from "./search-schemas";
 
 export type FilterNames = {
@@ -32,8 +33,7 @@ export function describeSearch(filters: SearchFilters, names: FilterNames): stri
 
   const after: string[] = [];
   if (filters.company) after.push(`at ${names.company ?? filters.company}`);
-  if (filters.salaryMin != null)
-    after.push(`paying $${filters.salaryMin.toLocaleString("en-US")}+ a year`);
+  if (filters.salaryMin != null) after.push(`paying $${formatNumber(filters.salaryMin)}+ a year`);
   if (filters.location)
     after.push(`within ${filters.radius} miles of ${names.place ?? filters.location}`);
   if (filters.posted != null)

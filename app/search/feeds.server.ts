@@ -59,7 +59,7 @@ export async function renderJobsRss(filters: SearchFilters, appUrl: string) {
   const details = ids.length
     ? await getDb()
         .selectFrom("jobs")
-        .select(["jobs.id", "jobs.description"])
+        .select(["jobs.id", "jobs.description", "jobs.description_text"])
         .select((eb) =>
           eb
             .selectFrom("job_specialties")
@@ -90,7 +90,9 @@ export async function renderJobsRss(filters: SearchFilters, appUrl: string) {
     ]
       .filter(Boolean)
       .join(" · ");
-    const text = detail ? markdownToText(detail.description).slice(0, 500) : "";
+    const text = detail
+      ? (detail.description_text ?? markdownToText(detail.description)).slice(0, 500)
+      : "";
     return [
       "<item>",
       `<title>${escapeXml(`${job.title} at ${job.company_name}`)}</title>`,
@@ -140,6 +142,7 @@ function indeedFeedQuery(db: Kysely<DB>, afterId: number, limit: number) {
       "jobs.slug",
       "jobs.title",
       "jobs.description",
+      "jobs.description_html",
       "jobs.setting",
       "jobs.employment_type",
       "jobs.level",
@@ -215,7 +218,7 @@ export function streamIndeedFeed(appUrl: string, { chunk = 500 }: { chunk?: numb
           ["state", job.state],
           ["country", "US"],
           ["postalcode", job.zip],
-          ["description", htmlForCdata(renderMarkdown(job.description))],
+          ["description", htmlForCdata(job.description_html ?? renderMarkdown(job.description))],
           ["salary", formatPay(job)],
           ["jobtype", INDEED_JOB_TYPES[job.employment_type] ?? null],
           ["category", job.category],

@@ -4,6 +4,7 @@
 import { Form, useLocation, useSubmit } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { EMPLOYMENT_TYPES, LEVELS, SETTINGS } from "~/jobs/format";
+import { formatNumber } from "~/utils/intl";
 import type { FacetCounts } from "./search.server";
 import {
   DEFAULT_RADIUS,
@@ -30,7 +31,7 @@ const SEARCH_FORM_ID = "job-search";
 const SHOWN_OPTIONS = 8;
 
 function Count({ n }: { n: number | undefined }) {
-  return <span className="facet-count">{(n ?? 0).toLocaleString("en-US")}</span>;
+  return <span className="facet-count">{formatNumber(n ?? 0)}</span>;
 }
 
 export function CheckboxOption({
@@ -259,6 +260,7 @@ export function SearchFilterForm({ data }: { data: SearchFormData }) {
                   value={l}
                   label={LEVELS[l]}
                   checked={filters.level.includes(l)}
+                  count={facets.level[l]}
                 />
               ))}
             </ul>
@@ -276,7 +278,7 @@ export function SearchFilterForm({ data }: { data: SearchFormData }) {
                 .sort((a, b) => a - b)
                 .map((s) => (
                   <option key={s} value={s}>
-                    ${s.toLocaleString("en-US")}+
+                    ${formatNumber(s)}+
                   </option>
                 ))}
             </select>

@@ -200,7 +200,7 @@ export async function resolveSearch(
   };
 }
 
-type Facet = "specialty" | "credential" | "setting" | "type";
+type Facet = "specialty" | "credential" | "setting" | "type" | "level";
 
 /** The settings a search shows: with a location and no setting picked, on-site and hybrid. */
 export function effectiveSettings(search: Pick<ResolvedSearch, "filters" | "place">): Setting[] {
@@ -253,17 +253,23 @@ function locationFor(search: ResolvedSearch, settings: Setting[]) {
   return locationCondition(searchTerms(search).place, settings);
 }
 
-/** Conditions every facet shares: keyword, level, salary, posted, employer. */
+/** Conditions every facet shares: keyword, salary, posted, employer. */
 function sharedConditions(search: ResolvedSearch): Expression<SqlBool>[] {
   const c = jobConditions(searchTerms(search));
-  return [keywordCondition(search), c.level, c.salary, c.posted, c.company].filter(
+  return [keywordCondition(search), c.salary, c.posted, c.company].filter(
     (x): x is Expression<SqlBool> => x != null,
   );
 }
 
 function facetConditions(search: ResolvedSearch): Record<Facet, Expression<SqlBool> | null> {
   const c = jobConditions(searchTerms(search));
-  return { specialty: c.specialty, credential: c.credential, setting: c.setting, type: c.type };
+  return {
+    specialty: c.specialty,
+    credential: c.credential,
+    setting: c.setting,
+    type: c.type,
+    level: c.level,
+  };
 }
 
 /** Every condition of the search, as one expression over `jobs`. */
@@ -280,6 +286,7 @@ function allConditions(search: ResolvedSearch) {
         facets.credential,
         facets.setting,
         facets.type,
+        facets.level,
       ].filter((c): c is Expression<SqlBool> => c != null),
     );
   };
@@ -290,77 +297,113 @@ export type FacetCounts = {
   credential: Record<string, number>;
   setting: Record<string, number>;
   type: Record<string, number>;
+  level: Record<string, number>;
 };
 
 type Stats = { total: number; featured: number; facets: FacetCounts };
 
+const FACETS: Facet[] = ["specialty", "credential", "setting", "type", "level"];
+
 /**
- * Total, featured total and the four facets. Setting and type facets come from one grouped
- * scan: rows matching every non-facet filter, grouped by setting, type, featured and a flag
- * per facet filter (a few dozen groups), summed here so each facet counts the rows passing
- * every OTHER facet's filter: the number beside an option is exactly what choosing it yields.
- * Specialty and credential facets join their link tables under the other filters.
+ * Counts read job_search, the narrow copy of published jobs kept by a trigger on jobs
+ * (migration 2026-12-01T1300), under the name `jobs`: it has every column the conditions read,
+ * with the same values in the same transaction, so counts and the list (read from jobs) agree.
  */
-function statsQueries(search: ResolvedSearch, db: Kysely<DB>, facets: boolean) {
+const COUNTED = "job_search as jobs" as "jobs";
+
+/**
+ * Total, featured total and the five facets in ONE pass over the matching open jobs: rows
+ * matching every non-facet filter, grouped by setting, type, level, featured, a flag per facet
+ * filter and the job's specialty and credential ids (kept on the row by triggers, migration
+ * 2026-12-01T1300), a few hundred groups at most. Summed here so each facet counts the rows
+ * passing every OTHER facet's filter: the number beside an option is exactly what choosing it
+ * yields. Without facets (totals only) every filter goes into the WHERE clause.
+ */
+function statsQuery(search: ResolvedSearch, db: Kysely<DB>, facets: boolean) {
   const cond = facetConditions(search);
   const shared = sharedConditions(search);
   const flag = (c: Expression<SqlBool> | null) => sql<boolean>`${c ?? sql`true`}`;
   const present = (list: (Expression<SqlBool> | null)[]) =>
     list.filter((c): c is Expression<SqlBool> => c != null);
+  const featured = sql<boolean>`coalesce(jobs.featured_until > now(), false)`;
+  if (!facets) {
+    return db
+      .selectFrom(COUNTED)
+      .select([
+        sql<string>`''`.as("setting"),
+        sql<string>`''`.as("employment_type"),
+        sql<string>`''`.as("level"),
+        featured.as("featured"),
+        sql<boolean>`true`.as("specialty_ok"),
+        sql<boolean>`true`.as("credential_ok"),
+        sql<boolean>`true`.as("setting_ok"),
+        sql<boolean>`true`.as("type_ok"),
+        sql<boolean>`true`.as("level_ok"),
+        sql<number[]>`'{}'::int[]`.as("specialty_ids"),
+        sql<number[]>`'{}'::int[]`.as("credential_ids"),
+        sql<number>`count(*)::int`.as("n"),
+      ])
+      .where(allConditions(search))
+      .groupBy(sql`4`);
+  }
   const grouped = (location: Expression<SqlBool> | null) =>
     db
-      .selectFrom("jobs")
+      .selectFrom(COUNTED)
       .select([
         "jobs.setting",
         "jobs.employment_type",
-        sql<boolean>`coalesce(jobs.featured_until > now(), false)`.as("featured"),
-        flag(cond.specialty).as("spec_ok"),
-        flag(cond.credential).as("cred_ok"),
+        "jobs.level",
+        featured.as("featured"),
+        flag(cond.specialty).as("specialty_ok"),
+        flag(cond.credential).as("credential_ok"),
         flag(cond.setting).as("setting_ok"),
         flag(cond.type).as("type_ok"),
+        flag(cond.level).as("level_ok"),
+        "jobs.specialty_ids",
+        "jobs.credential_ids",
         sql<number>`count(*)::int`.as("n"),
       ])
       .where(isOpen)
       .where((eb) => eb.and(present([...shared, location])))
-      .groupBy([sql`1`, sql`2`, sql`3`, sql`4`, sql`5`, sql`6`, sql`7`]);
+      .groupBy([
+        sql`1`,
+        sql`2`,
+        sql`3`,
+        sql`4`,
+        sql`5`,
+        sql`6`,
+        sql`7`,
+        sql`8`,
+        sql`9`,
+        sql`10`,
+        sql`11`,
+      ]);
   // The setting facet needs every setting counted; remote jobs are matched by state, the
   // others by distance, in two index-friendly branches rather than one OR.
-  const settings = facets ? [] : effectiveSettings(search);
-  let groups = grouped(locationFor(search, settings));
   const placeTerms = searchTerms(search).place;
-  if (placeTerms && settings.length === 0) {
-    groups = grouped(
+  if (placeTerms) {
+    return grouped(
       sql<SqlBool>`jobs.setting <> 'remote' and ${nearCondition(placeTerms)}`,
     ).unionAll(grouped(remoteEligible(placeTerms.state)));
   }
-  const shown = locationFor(search, effectiveSettings(search));
-  const linkFacet = (table: "specialty" | "credential") =>
-    table === "specialty"
-      ? db
-          .selectFrom("jobs")
-          .innerJoin("job_specialties as js", "js.job_id", "jobs.id")
-          .innerJoin("specialties as sp", "sp.id", "js.specialty_id")
-          .select(["sp.slug as key", sql<number>`count(*)::int`.as("n")])
-          .where(isOpen)
-          .where((eb) =>
-            eb.and(present([...shared, shown, cond.credential, cond.setting, cond.type])),
-          )
-          .groupBy("sp.slug")
-      : db
-          .selectFrom("jobs")
-          .innerJoin("job_credentials as jc", "jc.job_id", "jobs.id")
-          .innerJoin("credentials as cr", "cr.id", "jc.credential_id")
-          .select(["cr.code as key", sql<number>`count(*)::int`.as("n")])
-          .where(isOpen)
-          .where((eb) =>
-            eb.and(present([...shared, shown, cond.specialty, cond.setting, cond.type])),
-          )
-          .groupBy("cr.code");
-  return {
-    groups,
-    specialty: facets ? linkFacet("specialty") : null,
-    credential: facets ? linkFacet("credential") : null,
-  };
+  return grouped(null);
+}
+
+/**
+ * The planner sees a common word matching every open job and picks a sequential scan that
+ * decompresses each job's search document to test it; the GIN index answers the same
+ * question without reading one (no recheck for plain words). With a keyword the count runs
+ * with sequential scans off; every count gets room to group in memory (the planner expects
+ * a group per row, because of the id arrays, and would sort to disk instead).
+ */
+async function runCounts(search: ResolvedSearch, db: Kysely<DB>, facets: boolean) {
+  if (db.isTransaction) return statsQuery(search, db, facets).execute();
+  const viaIndex = search.keyword && !search.fuzzy;
+  return db.transaction().execute(async (trx) => {
+    await sql`set local enable_sort = off; set local work_mem = '32MB'`.execute(trx);
+    if (viaIndex) await sql`set local enable_seqscan = off`.execute(trx);
+    return statsQuery(search, trx, facets).execute();
+  });
 }
 
 async function computeStats(
@@ -368,31 +411,42 @@ async function computeStats(
   db: Kysely<DB>,
   { facets = true }: { facets?: boolean } = {},
 ): Promise<Stats> {
-  const queries = statsQueries(search, db, facets);
-  const [groups, specialty, credential] = await Promise.all([
-    queries.groups.execute(),
-    queries.specialty?.execute() ?? [],
-    queries.credential?.execute() ?? [],
+  const [groups, reference] = await Promise.all([
+    runCounts(search, db, facets),
+    facets ? loadReference(db) : null,
   ]);
   const stats: Stats = {
     total: 0,
     featured: 0,
-    facets: {
-      setting: {},
-      type: {},
-      specialty: Object.fromEntries(specialty.map((r) => [r.key, r.n])),
-      credential: Object.fromEntries(credential.map((r) => [r.key, r.n])),
-    },
+    facets: { setting: {}, type: {}, level: {}, specialty: {}, credential: {} },
+  };
+  const slugs = new Map(reference?.specialties.map((s) => [s.id, s.slug]));
+  const codes = new Map(reference?.credentials.map((c) => [c.id, c.code]));
+  const add = (counts: Record<string, number>, key: string | undefined, n: number) => {
+    if (key !== undefined) counts[key] = (counts[key] ?? 0) + n;
   };
   for (const g of groups) {
-    const all = g.spec_ok && g.cred_ok && g.setting_ok && g.type_ok;
-    if (all) stats.total += g.n;
-    if (all && g.featured) stats.featured += g.n;
+    const ok: Record<Facet, boolean> = {
+      specialty: g.specialty_ok,
+      credential: g.credential_ok,
+      setting: g.setting_ok,
+      type: g.type_ok,
+      level: g.level_ok,
+    };
+    // Passes every facet filter but the one named.
+    const othersOk = (facet: Facet) => FACETS.every((f) => f === facet || ok[f]);
+    if (othersOk("specialty") && ok.specialty) {
+      stats.total += g.n;
+      if (g.featured) stats.featured += g.n;
+    }
     if (!facets) continue;
-    if (g.spec_ok && g.cred_ok && g.type_ok)
-      stats.facets.setting[g.setting] = (stats.facets.setting[g.setting] ?? 0) + g.n;
-    if (g.spec_ok && g.cred_ok && g.setting_ok)
-      stats.facets.type[g.employment_type] = (stats.facets.type[g.employment_type] ?? 0) + g.n;
+    if (othersOk("setting")) add(stats.facets.setting, g.setting, g.n);
+    if (othersOk("type")) add(stats.facets.type, g.employment_type, g.n);
+    if (othersOk("level")) add(stats.facets.level, g.level, g.n);
+    if (othersOk("specialty"))
+      for (const id of g.specialty_ids) add(stats.facets.specialty, slugs.get(id), g.n);
+    if (othersOk("credential"))
+      for (const id of g.credential_ids) add(stats.facets.credential, codes.get(id), g.n);
   }
   return stats;
 }
@@ -519,10 +573,7 @@ export async function searchJobs(
 export async function compileSearchQueries(filters: SearchFilters, db: Kysely<DB> = getDb()) {
   const search = await resolveSearch(filters, db);
   return [
-    ...Object.entries(statsQueries(search, db, true)).map(([name, query]) => ({
-      name: `counts: ${name}`,
-      query: query!.compile(),
-    })),
+    { name: "counts and facets", query: statsQuery(search, db, true).compile() },
     { name: "featured list", query: listQuery(search, db, true).limit(PAGE_SIZE).compile() },
     { name: "list", query: listQuery(search, db, false).limit(PAGE_SIZE).compile() },
   ];

@@ -1,4 +1,5 @@
 import { isIP } from "node:net";
+import { availableParallelism } from "node:os";
 import { z } from "zod";
 
 const PROXY_NAMES = new Set(["loopback", "linklocal", "uniquelocal"]);
@@ -44,6 +45,15 @@ const schema = z
     DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
     /** "off" runs a web process without the background worker. */
     WORKER: z.enum(["on", "off"]).default("on"),
+    /** "off" renders every page for every request (benchmarks compare both). */
+    PAGE_CACHE: z.enum(["on", "off"]).default("on"),
+    /** How many web processes `npm start` runs (node:cluster); the background worker runs once. */
+    WEB_CONCURRENCY: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(64)
+      .default(() => availableParallelism()),
     LOG_LEVEL: z
       .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
       .default("info"),

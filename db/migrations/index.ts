@@ -13,6 +13,7 @@ import * as verification from "./2026-12-01T1101_verification";
 import * as alerts from "./2026-12-01T1150_alerts";
 import * as emailDeferred from "./2026-12-01T1151_email_deferred";
 import * as schemaIntegrity from "./2026-12-01T1200_schema_integrity";
+import * as counting from "./2026-12-01T1300_counting";
 import * as jobCodes from "./2026-12-01T1400_job_codes";
 import * as coderCodeFamilies from "./2026-12-01T1401_coder_code_families";
 
@@ -35,6 +36,7 @@ export const migrations: Record<string, Migration> = {
   "2026-12-01T1150_alerts": alerts,
   "2026-12-01T1151_email_deferred": emailDeferred,
   "2026-12-01T1200_schema_integrity": schemaIntegrity,
+  "2026-12-01T1300_counting": counting,
   "2026-12-01T1400_job_codes": jobCodes,
   "2026-12-01T1401_coder_code_families": coderCodeFamilies,
 };

@@ -313,12 +313,18 @@ describe("facet counts", () => {
       ["credential", "credential"],
       ["setting", "setting"],
       ["type", "type"],
+      ["level", "level"],
     ];
     let checked = 0;
     for (const [facet, param] of checks) {
       for (const [value, count] of Object.entries(result.facets[facet])) {
-        const chosen = await search({ ...base, [param]: [value] });
+        const chosen = await searchJobs(
+          { ...emptyFilters, ...base, [param]: [value] },
+          { pageSize: 500 },
+        );
         expect(chosen.total, `${facet}=${value}`).toBe(count);
+        // What the click lists is what the count promised.
+        expect(chosen.jobs.length, `${facet}=${value} listed`).toBe(count);
         checked++;
       }
     }
