@@ -1,22 +1,13 @@
-// Money as the site writes it ("$99", "$1,250.50"). Formatters are built once per currency
-// and precision: constructing an Intl.NumberFormat costs far more than using one.
+// Money as the site writes it ("$99", "$1,250.50"), through the shared formatter cache.
+import { numberFormat } from "./intl";
 
-const formatters = new Map<string, Intl.NumberFormat>();
-
-function formatter(currency: string, digits: number) {
-  const key = `${currency}:${digits}`;
-  let format = formatters.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat("en-US", {
-      style: "currency",
-      currency: currency.toUpperCase(),
-      minimumFractionDigits: digits,
-      maximumFractionDigits: digits,
-    });
-    formatters.set(key, format);
-  }
-  return format;
-}
+const formatter = (currency: string, digits: number) =>
+  numberFormat("en-US", {
+    style: "currency",
+    currency: currency.toUpperCase(),
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  });
 
 /** An amount in cents: cents shown only when there are some, unless `digits` is given. */
 export function formatCents(cents: number, currency = "usd", digits = cents % 100 === 0 ? 0 : 2) {
