@@ -16,6 +16,7 @@ import * as schemaIntegrity from "./2026-12-01T1200_schema_integrity";
 import * as counting from "./2026-12-01T1300_counting";
 import * as jobCodes from "./2026-12-01T1400_job_codes";
 import * as coderCodeFamilies from "./2026-12-01T1401_coder_code_families";
+import * as jobCodesPageCache from "./2026-12-01T1402_job_codes_page_cache";
 
 // Every migration, by name, in order. Listed by hand (not read from the folder) so the same
 // code runs under tsx, Vitest and any bundler: add a line for each new migration file.
@@ -39,4 +40,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-01T1300_counting": counting,
   "2026-12-01T1400_job_codes": jobCodes,
   "2026-12-01T1401_coder_code_families": coderCodeFamilies,
+  "2026-12-01T1402_job_codes_page_cache": jobCodesPageCache,
 };

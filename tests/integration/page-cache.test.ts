@@ -135,4 +135,23 @@ describe("page cache", () => {
       .executeTakeFirst();
     expect(stats?.views).toBe(8);
   });
+
+  it("is invalidated by a change to the codes a posting names (code and range pages)", async () => {
+    const version = async () =>
+      Number(
+        (await getDb().selectFrom("page_cache_version").select("n").executeTakeFirstOrThrow()).n,
+      );
+    const before = await version();
+    await getDb()
+      .insertInto("job_codes")
+      .values({ job_id: jobId, code: "99213", system: "cpt", family: "cpt-99202-99499" })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+    await getDb()
+      .deleteFrom("job_codes")
+      .where("job_id", "=", jobId)
+      .where("code", "=", "99213")
+      .execute();
+    expect(await version()).toBeGreaterThanOrEqual(before + 2);
+  });
 });
