@@ -2,13 +2,16 @@
 // a local stand-in for Stripe's API that the real SDK talks to.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { faker } from "@faker-js/faker";
+import { en, Faker } from "@faker-js/faker";
 import { afterAll, beforeAll } from "vitest";
 import { signTestPayload } from "../../app/billing/stripe.server";
 import { getDb } from "../../app/utils/db.server";
 import { initEnv } from "../../app/utils/env.server";
 import { buildJob, insertBuiltJobs } from "../factories/jobs";
 import { createUser } from "../factories/users";
+
+// Seeded: the same fake data on every run, so a failure can be repeated.
+const faker = new Faker({ locale: [en], seed: 102 });
 
 export async function employerWithDraft(options: { title?: string } = {}) {
   const employer = await createUser({ role: "employer" });

@@ -1,10 +1,13 @@
 // Job tagging: specialties suggested from codes, credentials and keywords; picked links win.
-import { faker } from "@faker-js/faker";
+import { en, Faker } from "@faker-js/faker";
 import { beforeAll, describe, expect, it } from "vitest";
 import { applyInferredTags, inferJobTags } from "../../app/jobs/tagging.server";
 import { getDb } from "../../app/utils/db.server";
 import { seedDemo } from "../../db/seed/seed";
 import { buildJob, insertBuiltJobs } from "../../tests/factories/jobs";
+
+// Seeded: the same fake data on every run, so a failure can be repeated.
+const faker = new Faker({ locale: [en], seed: 101 });
 
 let companyId: number;
 

@@ -1,12 +1,15 @@
 // The page cache (server/page-cache.ts, decision 023) against the real site with two web
 // processes: never a stale page, never a reused nonce, views still counted, bypass for
 // cookies and unknown queries.
-import { faker } from "@faker-js/faker";
+import { en, Faker } from "@faker-js/faker";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../app/utils/db.server";
 import { type RunningSite, spawnSite } from "../../scripts/lib/spawn-site";
 import { buildJob, insertBuiltJobs } from "../../tests/factories/jobs";
 import { createUser } from "../factories/users";
+
+// Seeded: the same fake data on every run, so a failure can be repeated.
+const faker = new Faker({ locale: [en], seed: 103 });
 
 const DAY = 86_400_000;
 const BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/130.0 Safari/537.36";
