@@ -110,3 +110,13 @@ export function JobTiers({
     </section>
   );
 }
+
+/** Under any page that shows CPT code numbers: whose trademark it is, and what we never show. */
+export function CptNotice() {
+  return (
+    <p className="muted small">
+      CPT® is a registered trademark of the American Medical Association. We show code numbers and
+      our own range labels only, never AMA descriptors.
+    </p>
+  );
+}

@@ -12,7 +12,7 @@ import { codePath, formatRange } from "~/codes/code-systems";
 import { getCodePage } from "~/codes/codes.server";
 import { CodeSearch } from "~/components/code-search";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { JobTiers, SpecialtyLinks } from "~/components/graph";
+import { CptNotice, JobTiers, SpecialtyLinks } from "~/components/graph";
 import { describeSearch } from "~/search/describe";
 import { emptyFilters } from "~/search/search-schemas";
 import { getEnv } from "~/utils/env.server";
@@ -176,12 +176,7 @@ export default function CodePage() {
           <h2 id="lookup-title">Look up another code</h2>
           <CodeSearch />
         </section>
-        {code.system === "CPT" ? (
-          <p className="muted small">
-            CPT® is a registered trademark of the American Medical Association. We show code numbers
-            and our own range labels only, never AMA descriptors.
-          </p>
-        ) : null}
+        {code.system === "CPT" ? <CptNotice /> : null}
       </aside>
     </div>
   );

@@ -4,7 +4,7 @@ import { codePath } from "~/codes/code-systems";
 import { getRangePage } from "~/codes/ranges.server";
 import { CodeSearch } from "~/components/code-search";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { JobTiers, SpecialtyLinks } from "~/components/graph";
+import { CptNotice, JobTiers, SpecialtyLinks } from "~/components/graph";
 import { getEnv } from "~/utils/env.server";
 
 export async function loader({ params }: LoaderFunctionArgs) {
@@ -112,12 +112,7 @@ export default function RangePage() {
           <h2 id="lookup-title">Look up a code</h2>
           <CodeSearch />
         </section>
-        {range.system === "CPT" ? (
-          <p className="muted small">
-            CPT® is a registered trademark of the American Medical Association. We show code numbers
-            and our own range labels only, never AMA descriptors.
-          </p>
-        ) : null}
+        {range.system === "CPT" ? <CptNotice /> : null}
       </aside>
     </div>
   );
