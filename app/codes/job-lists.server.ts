@@ -34,6 +34,17 @@ export function atCompany(companyId: number): JobFilter {
   return (eb) => eb("jobs.company_id", "=", companyId);
 }
 
+/** How many open jobs match a filter. */
+function countOpenJobs(db: Kysely<DB>, filter: JobFilter) {
+  return db
+    .selectFrom("jobs")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where(isOpen)
+    .where(filter)
+    .executeTakeFirstOrThrow()
+    .then((row) => Number(row.n));
+}
+
 /** The newest open jobs matching a filter, as job cards, and how many match in all. */
 export async function listOpenJobCards(
   db: Kysely<DB>,
@@ -47,38 +58,25 @@ export async function listOpenJobCards(
       .orderBy("jobs.id", "desc")
       .limit(limit)
       .execute(),
-    db
-      .selectFrom("jobs")
-      .select((eb) => eb.fn.countAll<number>().as("n"))
-      .where(isOpen)
-      .where(filter)
-      .executeTakeFirstOrThrow()
-      .then((row) => row.n),
+    countOpenJobs(db, filter),
   ]);
   return { jobs, total };
 }
 
-export function namesCode(code: string): JobFilter {
+/** Jobs whose posting names a code with this value in `column` (the code, or its family). */
+function namesJobCode(column: "code" | "family", value: string): JobFilter {
   return (eb) =>
     eb.exists(
       eb
         .selectFrom("job_codes")
         .select(sql`1`.as("one"))
         .whereRef("job_codes.job_id", "=", "jobs.id")
-        .where("job_codes.code", "=", code),
+        .where(`job_codes.${column}`, "=", value),
     );
 }
 
-export function namesFamily(family: string): JobFilter {
-  return (eb) =>
-    eb.exists(
-      eb
-        .selectFrom("job_codes")
-        .select(sql`1`.as("one"))
-        .whereRef("job_codes.job_id", "=", "jobs.id")
-        .where("job_codes.family", "=", family),
-    );
-}
+export const namesCode = (code: string): JobFilter => namesJobCode("code", code);
+export const namesFamily = (family: string): JobFilter => namesJobCode("family", family);
 
 export type CodeBounds = { system: string; from_code: string; to_code: string };
 
@@ -153,13 +151,7 @@ export async function listJobTiers(db: Kysely<DB>, tiers: Tier[], { limit = 8 } 
           .orderBy("jobs.id", "desc")
           .limit(limit)
           .execute(),
-        db
-          .selectFrom("jobs")
-          .select((eb) => eb.fn.countAll<number>().as("n"))
-          .where(isOpen)
-          .where(tier.filter)
-          .executeTakeFirstOrThrow()
-          .then((row) => Number(row.n)),
+        countOpenJobs(db, tier.filter),
       ]);
       return { key: tier.key, jobs, total };
     }),
