@@ -378,6 +378,7 @@ export interface Jobs {
   charts_per_day: number | null;
   city: string | null;
   closed_at: Timestamp | null;
+  code_range_ids: Generated<number[]>;
   company_id: number;
   created_at: Generated<Timestamp>;
   created_by: number | null;
@@ -396,6 +397,7 @@ export interface Jobs {
   longitude: number | null;
   published_at: Timestamp | null;
   remote_states: Generated<string[]>;
+  required_credential_ids: Generated<number[]>;
   salary_max_annual: Generated<number | null>;
   salary_max_cents: number | null;
   salary_min_annual: Generated<number | null>;
@@ -415,6 +417,7 @@ export interface Jobs {
 }
 
 export interface JobSearch {
+  code_range_ids: Generated<number[]>;
   company_id: number;
   credential_ids: Generated<number[]>;
   employment_type: string;
@@ -426,6 +429,7 @@ export interface JobSearch {
   longitude: number | null;
   published_at: Timestamp | null;
   remote_states: Generated<string[]>;
+  required_credential_ids: Generated<number[]>;
   salary_max_annual: number | null;
   search_vector: string | null;
   setting: string;

@@ -10,6 +10,7 @@ import { emptyFilters, parseSearchParams } from "../app/search/search-schemas";
 import { createDb, type Database } from "../app/utils/db.server";
 import { migrateToLatest } from "../db/migrate";
 import { seedDemo } from "../db/seed/seed";
+import { benchMatches } from "./lib/bench-matches";
 import { ensureBuild } from "./lib/build";
 import { startEmbeddedPostgres } from "./lib/embedded-postgres";
 import { type RunningSite, spawnSite } from "./lib/spawn-site";
@@ -51,6 +52,7 @@ async function ensureSearchData(db: Database, log: (line: string) => void) {
   const want = { open: OPEN_JOBS - have.open, expired: EXPIRED_JOBS - have.expired };
   if (want.open <= 0 && want.expired <= 0) {
     log(`bench data: ${have.open} open and ${have.expired} expired jobs already there`);
+    await ensureBenchJobCodes(db, log);
     return;
   }
   const started = Date.now();
@@ -106,6 +108,13 @@ async function ensureSearchData(db: Database, log: (line: string) => void) {
           join demo d on d.rn = (g % ${demoCount}) + 1 join job_credentials jc on jc.job_id = d.id`.execute(
           trx,
         );
+        await sql`
+          with demo as (select row_number() over (order by id) as rn, id from jobs where slug not like '%-bench' and id <= ${demo[0].max_demo})
+          insert into job_codes (job_id, code, system, family)
+          select ${base} + g, jc.code, jc.system, jc.family from generate_series(1, ${n}) g
+          join demo d on d.rn = (g % ${demoCount}) + 1 join job_codes jc on jc.job_id = d.id`.execute(
+          trx,
+        );
       });
       log(`bench data: +${n} ${kind} jobs (${((Date.now() - started) / 1000).toFixed(0)} s)`);
     }
@@ -116,9 +125,39 @@ async function ensureSearchData(db: Database, log: (line: string) => void) {
   await sql`vacuum analyze jobs`.execute(db);
   await sql`vacuum analyze job_specialties`.execute(db);
   await sql`vacuum analyze job_credentials`.execute(db);
+  await sql`vacuum analyze job_codes`.execute(db);
+  // job_search took a row version per write of each job above: compact it, as a live table's
+  // autovacuum keeps it.
+  await sql`vacuum full analyze job_search`.execute(db);
   const now = await counts();
   log(
     `bench data: ${now.open} open and ${now.expired} expired jobs (${((Date.now() - started) / 1000).toFixed(0)} s)`,
+  );
+}
+
+/**
+ * Bench databases made before the bench copied job_codes get them now: each bench job takes
+ * the codes of the demo job it copies (same company, slug without "-bench").
+ */
+async function ensureBenchJobCodes(db: Database, log: (line: string) => void) {
+  const { rows } = await sql<{ n: number }>`
+    select count(*)::int as n from job_codes jc join jobs j on j.id = jc.job_id where j.slug like '%-bench'`.execute(
+    db,
+  );
+  if (rows[0].n > 0) return;
+  const started = Date.now();
+  await sql`insert into job_codes (job_id, code, system, family)
+    select b.id, jc.code, jc.system, jc.family
+    from jobs b
+    join jobs d on d.slug not like '%-bench' and d.company_id = b.company_id
+     and left(d.slug, 60) = left(b.slug, length(b.slug) - 6)
+    join job_codes jc on jc.job_id = d.id
+    where b.slug like '%-bench'
+    on conflict do nothing`.execute(db);
+  await sql`vacuum analyze job_codes`.execute(db);
+  await sql`vacuum full analyze job_search`.execute(db);
+  log(
+    `bench data: job codes copied to the bench jobs (${((Date.now() - started) / 1000).toFixed(0)} s)`,
   );
 }
 
@@ -405,6 +444,7 @@ async function main() {
       await ensureSearchData(db, log);
       if (process.env.BENCH_EXPLAIN !== "0") await explainSearches(db, log);
     }
+    await benchMatches(db, log);
     const job = await db
       .selectFrom("jobs")
       .select(["id", "slug"])

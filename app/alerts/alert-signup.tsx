@@ -69,6 +69,7 @@ export function AlertSignup({
     <section className="card alert-signup" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{title}</h2>
       <p className="alert-words">{signup.description}</p>
+      {signup.note ? <p className="muted small">{signup.note}</p> : null}
       {signup.problems.length ? (
         <Notice kind="info">
           <p>This search cannot become an alert until it is fixed:</p>

@@ -60,6 +60,9 @@ export function alertTerms(): MatchTerms {
     companyId: maybe("match_company_id"),
     specialtyIds: list("match_specialty_ids"),
     credentialIds: list("match_credential_ids"),
+    // "Only jobs whose required credentials I hold" is a filter of the signed-in /jobs page:
+    // an alert sends every job of its search (the signup says so).
+    heldCredentialIds: null,
     settings: list("match_settings"),
     types: list("match_types"),
     place: {

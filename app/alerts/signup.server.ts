@@ -7,6 +7,8 @@ import { findAccountAlert } from "./alerts.server";
 export type AlertSignup = {
   query: string;
   description: string;
+  /** What the alert will and will not include, when the page shows more than it. */
+  note?: string;
   /** Why this search cannot become an alert as it stands (the /jobs notes). */
   problems: string[];
   viewer:
@@ -17,7 +19,12 @@ export type AlertSignup = {
 
 export async function getAlertSignup(
   request: Request,
-  input: { filters: Partial<SearchFilters>; description: string; problems?: string[] },
+  input: {
+    filters: Partial<SearchFilters>;
+    description: string;
+    note?: string;
+    problems?: string[];
+  },
 ): Promise<AlertSignup> {
   const query = toSearchParams({
     ...emptyFilters,
@@ -26,7 +33,12 @@ export async function getAlertSignup(
     sort: null,
   }).toString();
   const user = await getUser(request);
-  const base = { query, description: input.description, problems: input.problems ?? [] };
+  const base = {
+    query,
+    description: input.description,
+    note: input.note,
+    problems: input.problems ?? [],
+  };
   // Alerts belong to coder accounts; anyone else subscribes an address, as a visitor does.
   if (user?.role !== "candidate") return { ...base, viewer: { kind: "visitor" } };
   if (!user.email_verified_at) return { ...base, viewer: { kind: "unverified" } };

@@ -105,6 +105,21 @@ export async function listCredentialCodes(userId: number) {
   return rows.map((r) => r.code);
 }
 
+/**
+ * The ids of the credentials a coder holds today (unexpired): what "a job whose required
+ * credentials I hold" and the coder's matches test jobs against.
+ */
+export async function heldCredentialIds(userId: number, db: Kysely<DB> = getDb()) {
+  const rows = await db
+    .selectFrom("candidate_credentials")
+    .select("credential_id")
+    .where("user_id", "=", userId)
+    .where((eb) => eb.or([eb("expires_on", "is", null), eb("expires_on", ">", sql<Date>`now()`)]))
+    .orderBy("credential_id")
+    .execute();
+  return rows.map((r) => r.credential_id);
+}
+
 export type CredentialCheck = { code: string; verified: boolean; expired: boolean };
 
 /**

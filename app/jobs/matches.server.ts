@@ -1,93 +1,164 @@
 // "Jobs that fit you": open jobs ranked by how well they fit a coder's profile, in one query
 // (docs/decisions/026-range-pages.md, "Matches"). Exact on credentials: a job that requires
 // credentials is a fit only when the coder holds one of them (postings read "CPC or CCS"),
-// unexpired; preferred credentials, specialties, code families, setting and pay only rank.
-import { type Kysely, sql } from "kysely";
+// unexpired, the same condition as the /jobs filter "only jobs whose required credentials I
+// hold" (conditions.server.ts, `qualified`); preferred credentials, specialties, code
+// families and setting only rank.
+import { type Expression, type Kysely, type SqlBool, sql } from "kysely";
 import type { DB } from "#db/types";
+import { jobConditions, NO_TERMS } from "~/search/conditions.server";
 import { getDb } from "~/utils/db.server";
 import { cardBaseQuery, isOpen } from "./jobs.server";
 
-/** The coder's credentials that count today (unexpired). */
-const heldCredentials = (userId: number) => sql`(
-  select cc.credential_id from candidate_credentials cc
-  where cc.user_id = ${userId} and (cc.expires_on is null or cc.expires_on > now()))`;
+/** What a coder's fit is measured on, read once: ids the ranking query takes as constants. */
+type FitProfile = {
+  /** Credentials held today (unexpired). */
+  held: number[];
+  specialtyIds: number[];
+  /** The code ranges the coder names as their code families. */
+  familyIds: number[];
+  setting: string | null;
+};
 
-/** True when the job requires no credential, or one the coder holds. */
-export const holdsRequired = (userId: number) => sql<boolean>`(
-  not exists (select 1 from job_credentials jr where jr.job_id = jobs.id and jr.required)
-  or exists (select 1 from job_credentials jr where jr.job_id = jobs.id and jr.required
-             and jr.credential_id in ${heldCredentials(userId)}))`;
+async function loadFitProfile(db: Kysely<DB>, userId: number): Promise<FitProfile> {
+  const { rows } = await sql<FitProfile>`
+    select
+      array(select cc.credential_id from candidate_credentials cc
+            where cc.user_id = ${userId} and (cc.expires_on is null or cc.expires_on > now())
+            order by 1) as held,
+      array(select s.id from specialties s where s.slug = any(coalesce(cp.specialty_slugs, '{}'))
+            order by 1) as "specialtyIds",
+      array(select r.id from code_ranges r where r.ref = any(coalesce(cp.code_families, '{}'))
+            order by 1) as "familyIds",
+      cp.setting_preference as setting
+    from (select 1) one left join candidate_profiles cp on cp.user_id = ${userId}`.execute(db);
+  return rows[0];
+}
 
-/** The coder's code families as ranges (code_ranges rows named in the profile). */
-const familyRanges = (userId: number) => sql`(
-  select r.system, r.from_code, r.to_code from code_ranges r
-  where r.ref = any(coalesce((select cp.code_families from candidate_profiles cp where cp.user_id = ${userId}), '{}')))`;
+const ids = (list: number[]) => sql<number[]>`${list}::int[]`;
 
-/** job_codes rows inside one of the coder's family ranges (a range scan per family). */
-const codesInFamilies = (userId: number, jobRef: ReturnType<typeof sql> | null) => sql`
-  select jc.job_id, jc.code from ${familyRanges(userId)} r
-  join job_codes jc on jc.system = r.system
-   and jc.code collate "C" >= r.from_code collate "C" and jc.code collate "C" <= r.to_code collate "C"
-   and translate(jc.code, '0123456789', '9999999999') = translate(r.from_code, '0123456789', '9999999999')
-  ${jobRef ? sql`where jc.job_id = ${jobRef}` : sql``}`;
-
-const mySpecialtyIds = (userId: number) => sql`(
-  select s.id from specialties s
-  where s.slug = any(coalesce((select cp.specialty_slugs from candidate_profiles cp where cp.user_id = ${userId}), '{}')))`;
+/**
+ * The best-fitting open jobs' ids, from job_search (the narrow copy of published jobs with
+ * their specialty, credential and required-credential ids and the ranges their codes fall in,
+ * migrations T1300 and T1410), scored by array overlaps. Points: a required credential held 3
+ * (else a preferred one 1), a specialty 2, a code from a family 2, the setting preferred 1.
+ *
+ * Exact and fast: a job meeting every part of the profile the coder filled in (a required
+ * credential, a specialty, a family) outscores any job missing one (each part is worth more
+ * than the setting point and the preferred credential's), so when at least `limit` jobs meet
+ * all of them, the answer is among those, found by intersecting the arrays' GIN indexes; only
+ * otherwise are all candidates scored.
+ */
+function bestFits(db: Kysely<DB>, fit: FitProfile, limit: number) {
+  const held = ids(fit.held);
+  // Each part of the profile the coder filled in: its test on a job and its points.
+  const parts = [
+    fit.held.length
+      ? { name: "required", test: sql`jobs.required_credential_ids && ${held}` }
+      : null,
+    fit.specialtyIds.length
+      ? { name: "specialty", test: sql`jobs.specialty_ids && ${ids(fit.specialtyIds)}` }
+      : null,
+    fit.familyIds.length
+      ? { name: "family", test: sql`jobs.code_range_ids && ${ids(fit.familyIds)}` }
+      : null,
+  ].filter((p) => p !== null);
+  const preferred = sql`jobs.credential_ids && ${held}`;
+  const qualified = jobConditions({ ...NO_TERMS, heldCredentialIds: { value: held } })
+    .qualified as Expression<SqlBool>;
+  // Each test once per job (the inner select, kept apart by OFFSET 0), then the score from them.
+  const tested = (where: ReturnType<typeof sql<boolean>>) =>
+    db
+      .selectFrom("job_search as jobs" as "jobs")
+      .select([
+        "jobs.id",
+        "jobs.published_at",
+        sql<boolean>`${fit.held.length ? preferred : sql`false`}`.as("any_credential"),
+        ...parts.map((p) => sql<boolean>`${p.test}`.as(p.name)),
+        sql<number>`case when ${fit.setting}::text in (jobs.setting, 'any') then 1 else 0 end`.as(
+          "setting_point",
+        ),
+      ])
+      .where(isOpen)
+      // The /jobs "credentials I hold" condition: through the GIN index and the partial index
+      // of jobs requiring none (migration T1410), so only qualifying jobs are read.
+      .where(qualified)
+      .where(where)
+      .offset(0);
+  const has = (name: string) => parts.some((p) => p.name === name);
+  const col = (name: string) => sql.ref(`t.${name}`);
+  const score = sql<number>`(
+    ${has("required") ? sql`case when ${col("required")} then 3 when ${col("any_credential")} then 1 else 0 end` : sql`0`}
+    + ${has("specialty") ? sql`case when ${col("specialty")} then 2 else 0 end` : sql`0`}
+    + ${has("family") ? sql`case when ${col("family")} then 2 else 0 end` : sql`0`}
+    + ${col("setting_point")})`;
+  const ranked = (inner: ReturnType<typeof tested>, where: Expression<SqlBool>) =>
+    db
+      .selectFrom(inner.as("t"))
+      .select([sql<number>`t.id`.as("id"), score.as("score")])
+      .where(where)
+      .orderBy("score", "desc")
+      .orderBy(sql`t.published_at`, "desc")
+      .orderBy(sql`t.id`, "desc")
+      .limit(limit);
+  // Jobs meeting every part: found through the GIN indexes (the tests in the inner WHERE).
+  const all = sql<boolean>`(${sql.join(
+    parts.map((p) => p.test),
+    sql` and `,
+  )})`;
+  const top = ranked(tested(all), sql<SqlBool>`true`);
+  const any = sql.join([col("any_credential"), ...parts.map((p) => col(p.name))], sql` or `);
+  const everyCandidate = ranked(tested(sql<boolean>`true`), sql<SqlBool>`(${any})`);
+  return sql<{ id: number; score: number }>`(
+    with top as materialized (${top})
+    select id, score from top where (select count(*) from top) >= ${limit}
+    union all
+    select id, score from (${everyCandidate}) every_candidate where (select count(*) from top) < ${limit})`;
+}
 
 export async function listJobMatches(
   userId: number,
   { limit = 10, db = getDb() }: { limit?: number; db?: Kysely<DB> } = {},
 ) {
-  // One query: each source of fit adds points per job (set-based, through the link tables'
-  // indexes), the sum ranks, and the reasons are read for the page's rows only.
-  const scored = sql<{ job_id: number; score: number }>`(
-    select c.job_id, sum(c.points)::int as score from (
-      select jc.job_id, case when jc.required then 3 else 1 end as points
-      from job_credentials jc where jc.credential_id in ${heldCredentials(userId)}
-      union all
-      select js.job_id, 2 from job_specialties js where js.specialty_id in ${mySpecialtyIds(userId)}
-      union all
-      select f.job_id, 2 from (${codesInFamilies(userId, null)}) f
-    ) c group by c.job_id)`;
-  const setting = sql`(select cp.setting_preference from candidate_profiles cp where cp.user_id = ${userId})`;
+  const fit = await loadFitProfile(db, userId);
+  if (!fit.held.length && !fit.specialtyIds.length && !fit.familyIds.length) return [];
+  const held = ids(fit.held);
+  // The best few ids from the narrow table, then the cards and their reasons for those only.
   const rows = await cardBaseQuery(db)
-    .innerJoin(scored.as("scored"), (join) => join.onRef("scored.job_id", "=", "jobs.id"))
+    .innerJoin(bestFits(db, fit, limit).as("best"), (join) => join.onRef("best.id", "=", "jobs.id"))
     .select([
       sql<
         string[]
       >`array(select c.code from job_credentials jc join credentials c on c.id = jc.credential_id
-        where jc.job_id = jobs.id and jc.required and jc.credential_id in ${heldCredentials(userId)} order by c.code)`.as(
+        where jc.job_id = jobs.id and jc.required and jc.credential_id = any(${held}) order by c.code)`.as(
         "required_met",
       ),
       sql<
         string[]
       >`array(select c.code from job_credentials jc join credentials c on c.id = jc.credential_id
-        where jc.job_id = jobs.id and not jc.required and jc.credential_id in ${heldCredentials(userId)} order by c.code)`.as(
+        where jc.job_id = jobs.id and not jc.required and jc.credential_id = any(${held}) order by c.code)`.as(
         "preferred_met",
       ),
       sql<
         string[]
       >`array(select s.name from job_specialties js join specialties s on s.id = js.specialty_id
-        where js.job_id = jobs.id and js.specialty_id in ${mySpecialtyIds(userId)} order by s.name)`.as(
+        where js.job_id = jobs.id and js.specialty_id = any(${ids(fit.specialtyIds)}) order by s.name)`.as(
         "specialties_met",
       ),
-      sql<
-        string[]
-      >`array(select f.code from (${codesInFamilies(userId, sql.ref("jobs.id"))}) f order by f.code limit 3)`.as(
-        "codes_met",
+      // The posting's codes inside one of the coder's family ranges (same system and shape).
+      sql<string[]>`array(select jc.code from job_codes jc
+        where jc.job_id = jobs.id and exists (
+          select 1 from code_ranges r where r.id = any(${ids(fit.familyIds)}) and r.system = jc.system
+           and jc.code collate "C" >= r.from_code collate "C" and jc.code collate "C" <= r.to_code collate "C"
+           and translate(jc.code, '0123456789', '9999999999') = translate(r.from_code, '0123456789', '9999999999'))
+        order by jc.code limit 3)`.as("codes_met"),
+      sql<boolean>`coalesce(${fit.setting}::text in (jobs.setting, 'any'), false)`.as(
+        "setting_met",
       ),
-      sql<boolean>`coalesce(${setting} in (jobs.setting, 'any'), false)`.as("setting_met"),
     ])
-    .where(isOpen)
-    .where(holdsRequired(userId))
-    .orderBy(
-      sql`scored.score + case when ${setting} in (jobs.setting, 'any') then 1 else 0 end`,
-      "desc",
-    )
+    .orderBy("best.score", "desc")
     .orderBy("jobs.published_at", "desc")
     .orderBy("jobs.id", "desc")
-    .limit(limit)
     .execute();
   return rows.map((job) => ({ ...job, reason: fitReason(job) }));
 }

@@ -2,6 +2,8 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { AlertSignup } from "~/alerts/alert-signup";
 import { getAlertSignup } from "~/alerts/signup.server";
+import { heldCredentialIds } from "~/applications/credentials.server";
+import { getUser } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { JobList } from "~/components/job-card";
 import { describeSearch } from "~/search/describe";
@@ -43,9 +45,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { filters, notes, typed } = parseSearchParams(new URL(request.url).searchParams);
+  // A signed-in coder may ask for only the jobs whose required credentials they hold.
+  const user = await getUser(request);
+  const held = user?.role === "candidate" ? await heldCredentialIds(user.id) : null;
   // Counts of an identical search are reused for 30 s; the list is always fresh.
   const [result, reference] = await Promise.all([
-    searchJobs(filters, { cacheSeconds: 30 }),
+    searchJobs(filters, { cacheSeconds: 30, held }),
     loadReference(),
   ]);
   const search = result.search;
@@ -53,8 +58,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [alternatives, alertSignup] = await Promise.all([
     result.total === 0 ? suggestAlternatives(search) : [],
     // The alert follows the search as the page applied it (what could not be used is dropped).
+    // An alert sends every job of its search: "credentials I hold" is this page's filter only.
     getAlertSignup(request, {
-      filters: search.filters,
+      filters: { ...search.filters, qualified: false },
+      note: search.filters.qualified
+        ? "Alerts send every new job of this search, also those requiring credentials you do not hold."
+        : undefined,
       description: describeSearch(search.filters, {
         specialty: specialtyNames,
         company: search.company?.name,
@@ -83,6 +92,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       href: searchHref(a.filters),
     })),
     company: search.company ? { name: search.company.name } : null,
+    /** Whether the "credentials I hold" filter can be offered: a signed-in coder. */
+    canQualify: held !== null,
     alertSignup,
     specialtyNames,
     credentialNames: Object.fromEntries(reference.credentials.map((c) => [c.code, c.name])),
@@ -130,6 +141,8 @@ function activeFilters(
     chips.push({ label: `last ${filters.posted} days`, href: without({ posted: null }) });
   if (filters.company)
     chips.push({ label: `at ${names.company ?? filters.company}`, href: without({ company: "" }) });
+  if (filters.qualified)
+    chips.push({ label: "credentials I hold", href: without({ qualified: false }) });
   return chips;
 }
 

@@ -32,6 +32,8 @@ export type MatchTerms = {
   companyId: Term<number>;
   specialtyIds: Term<number[]>;
   credentialIds: Term<number[]>;
+  /** The credentials the searcher holds: jobs that require none, or one of these. */
+  heldCredentialIds: Term<number[]>;
   /** The effective settings (see effectiveSettings): a location alone means on-site and hybrid. */
   settings: Term<string[]>;
   types: Term<string[]>;
@@ -47,6 +49,7 @@ export const NO_TERMS: MatchTerms = {
   companyId: null,
   specialtyIds: null,
   credentialIds: null,
+  heldCredentialIds: null,
   settings: null,
   types: null,
   place: null,
@@ -79,6 +82,13 @@ export function jobConditions(terms: MatchTerms) {
       (ids) => sql<SqlBool>`jobs.specialty_ids && ${ids}`,
     ),
     credential: applies(terms.credentialIds, (ids) => sql<SqlBool>`jobs.credential_ids && ${ids}`),
+    // Postings read "CPC or CCS required": holding one of the required credentials is enough
+    // (the same rule as the coder's matches, app/jobs/matches.server.ts).
+    qualified: applies(
+      terms.heldCredentialIds,
+      (ids) =>
+        sql<SqlBool>`(cardinality(jobs.required_credential_ids) = 0 or jobs.required_credential_ids && ${ids})`,
+    ),
     setting: applies(terms.settings, (settings) => sql<SqlBool>`jobs.setting = any(${settings})`),
     type: applies(terms.types, (types) => sql<SqlBool>`jobs.employment_type = any(${types})`),
   };

@@ -25,6 +25,8 @@ export type SearchFormData = {
   place: { label: string; state: string } | null;
   specialtyNames: Record<string, string>;
   credentialNames: Record<string, string>;
+  /** A signed-in coder: the "credentials I hold" filter is offered. */
+  canQualify: boolean;
 };
 
 const SEARCH_FORM_ID = "job-search";
@@ -126,7 +128,8 @@ export function SearchFilterForm({ data }: { data: SearchFormData }) {
     filters.specialty.length +
     filters.credential.length +
     (filters.salaryMin != null ? 1 : 0) +
-    (filters.posted != null ? 1 : 0);
+    (filters.posted != null ? 1 : 0) +
+    (filters.qualified ? 1 : 0);
 
   return (
     <Form
@@ -249,6 +252,31 @@ export function SearchFilterForm({ data }: { data: SearchFormData }) {
               checked: filters.credential.includes(code),
             }))}
           />
+
+          <fieldset className="facet">
+            <legend>Credentials you hold</legend>
+            {data.canQualify ? (
+              <>
+                <ul>
+                  <CheckboxOption
+                    name="qualified"
+                    value="1"
+                    label="Only jobs whose required credentials I hold"
+                    checked={filters.qualified}
+                  />
+                </ul>
+                <p className="muted small">
+                  From the credentials in <a href="/me/profile">your profile</a> that have not
+                  expired. A job asking for “CPC or CCS” needs one of them.
+                </p>
+              </>
+            ) : (
+              <p className="muted small">
+                <a href="/login?redirectTo=%2Fjobs">Sign in</a> as a coder to see only the jobs
+                whose required credentials you hold.
+              </p>
+            )}
+          </fieldset>
 
           <fieldset className="facet">
             <legend>Experience level</legend>

@@ -36,6 +36,11 @@ export type SearchFilters = {
   location: string;
   radius: number;
   posted: number | null;
+  /**
+   * Only jobs whose required credentials the signed-in coder holds (`qualified=1`). A filter
+   * of the person asking, not of the jobs: alerts and anonymous pages do not apply it.
+   */
+  qualified: boolean;
   /** The order asked for; "relevance" without keywords falls back to date (see effectiveSort). */
   sort: Sort | null;
   page: number;
@@ -53,6 +58,7 @@ export const emptyFilters: SearchFilters = {
   location: "",
   radius: DEFAULT_RADIUS,
   posted: null,
+  qualified: false,
   sort: null,
   page: 1,
 };
@@ -174,6 +180,10 @@ export function parseSearchParams(params: URLSearchParams): {
       intSchema(1, MAX_PAGE),
       `Page numbers run from 1 to at most ${MAX_PAGE}: showing page 1.`,
     ) ?? 1;
+  const rawQualified = params.get("qualified")?.trim().toLowerCase() ?? "";
+  const qualified = ["1", "on", "true", "yes"].includes(rawQualified);
+  if (rawQualified && !qualified && !["0", "off", "false", "no"].includes(rawQualified))
+    notes.push("Ignored “qualified”: it is on (1) or off (0).");
   const rawSort = params.get("sort")?.trim().toLowerCase() || null;
   let sort: Sort | null = null;
   if (rawSort) {
@@ -199,6 +209,7 @@ export function parseSearchParams(params: URLSearchParams): {
       location,
       radius,
       posted,
+      qualified,
       sort,
       page,
     },
@@ -224,6 +235,7 @@ export function toSearchParams(filters: Partial<SearchFilters>): URLSearchParams
     if (f.radius !== DEFAULT_RADIUS) params.set("radius", String(f.radius));
   }
   if (f.posted != null) params.set("posted", String(f.posted));
+  if (f.qualified) params.set("qualified", "1");
   if (f.sort) params.set("sort", f.sort);
   if (f.page > 1) params.set("page", String(f.page));
   return params;
@@ -243,6 +255,7 @@ export function isIndexableSearch(f: SearchFilters) {
     !f.location &&
     f.salaryMin == null &&
     f.posted == null &&
+    !f.qualified &&
     f.sort == null &&
     f.page === 1
   );

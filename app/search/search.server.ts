@@ -113,15 +113,29 @@ export type ResolvedSearch = {
   company: { id: number; name: string } | null;
   specialtyIds: number[];
   credentialIds: number[];
+  /** The searcher's credentials when `qualified` applies (signed in), else null. */
+  heldCredentialIds: number[] | null;
   notes: string[];
 };
 
 export async function resolveSearch(
   input: SearchFilters,
   db: Kysely<DB> = getDb(),
+  /** The credentials of the person searching (signed in), for `qualified`; null: nobody. */
+  held: number[] | null = null,
 ): Promise<ResolvedSearch> {
   const notes: string[] = [];
   const filters = { ...input };
+  if (filters.qualified && !held) {
+    notes.push(
+      "Sign in and list your credentials in your profile to see only the jobs whose required credentials you hold: showing every job.",
+    );
+    filters.qualified = false;
+  } else if (filters.qualified && held?.length === 0) {
+    notes.push(
+      "Your profile lists no credentials yet, so this shows only jobs that require none. Add yours in your profile.",
+    );
+  }
   const [reference, keyword, place, company] = await Promise.all([
     loadReference(db),
     filters.q
@@ -196,6 +210,7 @@ export async function resolveSearch(
     company: company ?? null,
     specialtyIds: specialties.flatMap((s) => (s.row ? [s.row.id] : [])),
     credentialIds: credentials.flatMap((c) => (c.row ? [c.row.id] : [])),
+    heldCredentialIds: filters.qualified && held ? [...held].sort((a, b) => a - b) : null,
     notes,
   };
 }
@@ -227,6 +242,9 @@ export function searchTerms(search: ResolvedSearch): MatchTerms {
     credentialIds: search.credentialIds.length
       ? value(sql<number[]>`${search.credentialIds}::int[]`)
       : null,
+    heldCredentialIds: search.heldCredentialIds
+      ? value(sql<number[]>`${search.heldCredentialIds}::int[]`)
+      : null,
     settings: settings.length ? value(sql<string[]>`${settings}::text[]`) : null,
     types: f.type.length ? value(sql<string[]>`${f.type}::text[]`) : null,
     place: place
@@ -253,10 +271,10 @@ function locationFor(search: ResolvedSearch, settings: Setting[]) {
   return locationCondition(searchTerms(search).place, settings);
 }
 
-/** Conditions every facet shares: keyword, salary, posted, employer. */
+/** Conditions every facet shares: keyword, salary, posted, employer, credentials held. */
 function sharedConditions(search: ResolvedSearch): Expression<SqlBool>[] {
   const c = jobConditions(searchTerms(search));
-  return [keywordCondition(search), c.salary, c.posted, c.company].filter(
+  return [keywordCondition(search), c.salary, c.posted, c.company, c.qualified].filter(
     (x): x is Expression<SqlBool> => x != null,
   );
 }
@@ -500,6 +518,7 @@ function cachedStats(
     { ...search.filters, page: 0, sort: null },
     search.fuzzy,
     search.place,
+    search.heldCredentialIds,
     options.facets,
   ]);
   return cached(`search:stats:${key}`, options.cacheSeconds * 1000, () =>
@@ -522,9 +541,17 @@ export async function searchJobs(
     facets = true,
     pageSize = PAGE_SIZE,
     cacheSeconds = 0,
-  }: { db?: Kysely<DB>; facets?: boolean; pageSize?: number; cacheSeconds?: number } = {},
+    held = null,
+  }: {
+    db?: Kysely<DB>;
+    facets?: boolean;
+    pageSize?: number;
+    cacheSeconds?: number;
+    /** The signed-in searcher's credentials (see resolveSearch), for `qualified`. */
+    held?: number[] | null;
+  } = {},
 ): Promise<SearchResult> {
-  let search = await resolveSearch(filters, db);
+  let search = await resolveSearch(filters, db, held);
   let stats = await cachedStats(search, db, { facets, cacheSeconds });
   if (stats.total === 0 && search.keyword?.plain) {
     const fuzzy = { ...search, fuzzy: true };
@@ -580,8 +607,12 @@ export async function compileSearchQueries(filters: SearchFilters, db: Kysely<DB
 }
 
 /** How many open jobs a search finds (for the "try instead" links of an empty result). */
-export async function countJobs(filters: SearchFilters, db: Kysely<DB> = getDb()) {
-  const search = await resolveSearch(filters, db);
+export async function countJobs(
+  filters: SearchFilters,
+  db: Kysely<DB> = getDb(),
+  held: number[] | null = null,
+) {
+  const search = await resolveSearch(filters, db, held);
   const stats = await computeStats(search, db, { facets: false });
   return stats.total;
 }
@@ -630,10 +661,16 @@ export async function suggestAlternatives(
     candidates.push({ label: "Posted any time", filters: { ...f, posted: null } });
   if (f.location) candidates.push({ label: "Anywhere", filters: { ...f, location: "" } });
   if (f.company) candidates.push({ label: "Any employer", filters: { ...f, company: "" } });
+  if (f.qualified)
+    candidates.unshift({
+      label: "Include jobs that require credentials you do not hold",
+      filters: { ...f, qualified: false },
+    });
+  const held = search.heldCredentialIds;
   const count = (list: typeof candidates) =>
-    Promise.all(list.map(async (c) => ({ ...c, total: await countJobs(c.filters, db) }))).then(
-      (rows) => rows.filter((c) => c.total > 0),
-    );
+    Promise.all(
+      list.map(async (c) => ({ ...c, total: await countJobs(c.filters, db, held) })),
+    ).then((rows) => rows.filter((c) => c.total > 0));
   const counted = await count(candidates.slice(0, 8));
   if (counted.length) return counted;
   // No single change helps: offer each main part of the search on its own, then everything.

@@ -3,16 +3,22 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { listJobMatches } from "../../app/jobs/matches.server";
 import { applyInferredTags } from "../../app/jobs/tagging.server";
+import { loader as jobsLoader } from "../../app/routes/jobs._index";
 import { getDb } from "../../app/utils/db.server";
 import { seedReference } from "../../db/seed/reference";
 import { createUser } from "../factories/users";
+import { testContext } from "../routes";
 import { createCompany, insertJobs } from "./alerts-helpers";
 
 const ids: Record<string, number> = {};
+let companySlug = "";
+/** Each test coder's session cookie, by user id. */
+const cookies = new Map<number, string>();
 
 beforeAll(async () => {
   await seedReference(getDb());
   const company = await createCompany("Fit Test Coding");
+  companySlug = company.slug;
   const [emCpc, ipCcs, either, none, preferred] = await insertJobs(company.id, [
     {
       title: "E/M Coder (CPC)",
@@ -51,6 +57,7 @@ async function coder(
   profile: { specialties?: string[]; families?: string[]; setting?: string } = {},
 ) {
   const user = await createUser({ role: "candidate" });
+  cookies.set(user.id, user.cookie);
   await getDb()
     .insertInto("candidate_profiles")
     .values({
@@ -135,5 +142,95 @@ describe("listJobMatches", () => {
     // A preferred credential the coder lacks never hides a job.
     const noCpc = await idsOf(await coder([], { specialties: ["radiology"] }));
     expect(noCpc.has(ids.preferred)).toBe(true);
+  });
+});
+
+describe("the shortcut through jobs that meet the whole profile", () => {
+  it("gives the same first jobs as scoring every candidate", async () => {
+    const userId = await coder([{ code: "CPC" }], {
+      specialties: ["evaluation-management"],
+      families: ["cpt-em"],
+    });
+    const mine = new Set(Object.values(ids));
+    const every = (await listJobMatches(userId, { limit: 500 })).filter((j) => mine.has(j.id));
+    // limit 1: one job (emCpc) meets every part, so only those are read.
+    const [first] = await listJobMatches(userId, { limit: 1 });
+    expect(first.id).toBe(ids.emCpc);
+    expect(every[0].id).toBe(ids.emCpc);
+  });
+
+  it("follows the codes a posting names (the job's code ranges are kept by a trigger)", async () => {
+    const userId = await coder([{ code: "CPC" }], { families: ["cpt-em"] });
+    const before = await fits(userId);
+    expect(before.find((j) => j.id === ids.emCpc)?.reason).toMatch(/99213 and 99214/);
+    await getDb()
+      .updateTable("jobs")
+      .set({ description: "Office visits, no codes named." })
+      .where("id", "=", ids.emCpc)
+      .execute();
+    await applyInferredTags(ids.emCpc);
+    const after = (await fits(userId)).find((j) => j.id === ids.emCpc);
+    expect(after?.reason ?? "").not.toMatch(/code families/);
+    await getDb()
+      .updateTable("jobs")
+      .set({ description: "Office visits 99213 and 99214." })
+      .where("id", "=", ids.emCpc)
+      .execute();
+    await applyInferredTags(ids.emCpc);
+    expect((await fits(userId)).find((j) => j.id === ids.emCpc)?.reason).toMatch(/99213/);
+  });
+});
+
+describe("/jobs: only jobs whose required credentials I hold", () => {
+  type Page = Awaited<ReturnType<typeof jobsLoader>>;
+  const page = (query: string, userId?: number) =>
+    jobsLoader({
+      request: new Request(`http://localhost/jobs?company=${companySlug}&${query}`, {
+        headers: userId ? { cookie: cookies.get(userId) ?? "" } : {},
+      }),
+      params: {},
+      context: testContext,
+    }) as Promise<Page>;
+  const shown = (data: Page) => new Set(data.jobs.map((j) => j.id));
+
+  it("shows a signed-in coder only what they qualify for, and the counts agree", async () => {
+    const cpc = await coder([{ code: "CPC" }]);
+    const all = await page("", cpc);
+    expect(all.total).toBe(5);
+    expect(all.canQualify).toBe(true);
+    const mine = await page("qualified=1", cpc);
+    expect(shown(mine)).toEqual(new Set([ids.emCpc, ids.either, ids.none, ids.preferred]));
+    expect(mine.total).toBe(4);
+    expect(mine.filters.qualified).toBe(true);
+    // A facet's number is what choosing it shows: CCS is on one job this coder qualifies for.
+    expect(mine.facets.credential.CCS).toBe(1);
+    const ccs = await page("qualified=1&credential=ccs", cpc);
+    expect(ccs.total).toBe(1);
+    expect(shown(ccs)).toEqual(new Set([ids.either]));
+    // An expired credential is not held.
+    const lapsed = await coder([{ code: "CPC", expired: true }]);
+    expect(shown(await page("qualified=1", lapsed))).toEqual(new Set([ids.none, ids.preferred]));
+  });
+
+  it("a coder with no credentials sees the jobs requiring none, and is told why", async () => {
+    const none = await coder([]);
+    const data = await page("qualified=1", none);
+    expect(shown(data)).toEqual(new Set([ids.none, ids.preferred]));
+    expect(data.notes.join(" ")).toMatch(/no credentials yet/);
+  });
+
+  it("a visitor is told to sign in and sees every job", async () => {
+    const data = await page("qualified=1");
+    expect(data.total).toBe(5);
+    expect(data.canQualify).toBe(false);
+    expect(data.filters.qualified).toBe(false);
+    expect(data.notes.join(" ")).toMatch(/Sign in/);
+  });
+
+  it("an alert from the page sends every job of the search, and says so", async () => {
+    const cpc = await coder([{ code: "CPC" }]);
+    const data = await page("qualified=1", cpc);
+    expect(data.alertSignup.query).not.toMatch(/qualified/);
+    expect(data.alertSignup.note).toMatch(/also those requiring credentials you do not hold/);
   });
 });
