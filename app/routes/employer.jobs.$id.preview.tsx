@@ -31,6 +31,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { status: preview.status, job, similar, codes, descriptionHtml };
 }
 
+type SpecialtyLink = { slug: string; name: string; source: string };
+
 /** Which specialties the job will be listed under: the picked ones and the kept suggestions. */
 function Listing({ jobId, specialties }: { jobId: number; specialties: SpecialtyLink[] }) {
   const names = (source: string) =>
@@ -51,8 +53,6 @@ function Listing({ jobId, specialties }: { jobId: number; specialties: Specialty
     </p>
   );
 }
-
-type SpecialtyLink = { slug: string; name: string; source: string };
 
 export default function PreviewJob() {
   const { status, ...page } = useLoaderData<typeof loader>();
