@@ -11,7 +11,7 @@ import * as newJob from "../../app/routes/employer.jobs.new";
 import { getDb } from "../../app/utils/db.server";
 import { createApp } from "../../server/app";
 import { createUser } from "../factories/users";
-import { call, get } from "../routes";
+import { call, get, post } from "../routes";
 
 const title = "Remote Cardiology Coder";
 const description =
@@ -31,21 +31,6 @@ function form(fields: Record<string, string | string[]>) {
     applyMethod: "site",
     ...fields,
   };
-}
-
-function postForm(pathname: string, fields: Record<string, string | string[]>, cookie: string) {
-  const body = new URLSearchParams();
-  for (const [key, value] of Object.entries(fields))
-    for (const v of [value].flat()) body.append(key, v);
-  return new Request(`http://localhost${pathname}`, {
-    method: "POST",
-    body,
-    headers: {
-      "content-type": "application/x-www-form-urlencoded",
-      origin: "http://localhost",
-      cookie,
-    },
-  });
 }
 
 type Suggestions = {
@@ -84,7 +69,7 @@ async function editPage(jobId: number, cookie: string) {
 async function saveEdit(jobId: number, fields: Record<string, string | string[]>, cookie: string) {
   const saved = await call(
     edit.action,
-    postForm(`/employer/jobs/${jobId}/edit`, form(fields), cookie),
+    post(`/employer/jobs/${jobId}/edit`, form(fields), cookie),
     {
       id: String(jobId),
     },
@@ -118,7 +103,7 @@ describe("suggested specialties on the posting form", () => {
     const employer = await createUser({ role: "employer" });
     const outcome = await call(
       newJob.action,
-      postForm("/employer/jobs/new", form({ intent: "suggest" }), employer.cookie),
+      post("/employer/jobs/new", form({ intent: "suggest" }), employer.cookie),
     );
     expect(outcome.status).toBe(200);
     const body = outcome.body as {
@@ -142,10 +127,29 @@ describe("suggested specialties on the posting form", () => {
     expect(em.reasons).toContain("mentions “E/M” in the description");
     expect(await jobCount(employer.companyId!)).toBe(0);
 
+    // A save with errors keeps the suggestions the form showed, and the choices made.
+    const invalid = await call(
+      newJob.action,
+      post(
+        "/employer/jobs/new",
+        form({
+          description: "E/M visits, 99213.",
+          suggested: ["evaluation-management"],
+          keepSuggested: [],
+        }),
+        employer.cookie,
+      ),
+    );
+    expect(invalid.status).toBe(400);
+    const kept = invalid.body as typeof body;
+    expect(kept.suggestions.suggestions.map((s) => s.slug)).toContain("evaluation-management");
+    expect(kept.result.initialValue).toMatchObject({ suggested: "evaluation-management" });
+    expect(kept.result.initialValue.keepSuggested).toBeUndefined();
+
     // Only a title is needed to ask; an empty one is answered beside the field.
     const untitled = await call(
       newJob.action,
-      postForm("/employer/jobs/new", { intent: "suggest", description }, employer.cookie),
+      post("/employer/jobs/new", { intent: "suggest", description }, employer.cookie),
     );
     expect(untitled.status).toBe(400);
     expect(await jobCount(employer.companyId!)).toBe(0);
@@ -155,7 +159,7 @@ describe("suggested specialties on the posting form", () => {
     const employer = await createUser({ role: "employer" });
     const created = await call(
       newJob.action,
-      postForm(
+      post(
         "/employer/jobs/new",
         form({
           suggested: ["cardiac-imaging", "evaluation-management"],
@@ -205,7 +209,7 @@ describe("suggested specialties on the posting form", () => {
     const employer = await createUser({ role: "employer" });
     const created = await call(
       newJob.action,
-      postForm("/employer/jobs/new", form({}), employer.cookie),
+      post("/employer/jobs/new", form({}), employer.cookie),
     );
     const jobId = Number(/jobs\/(\d+)/.exec(created.location!)![1]);
     expect(await links(jobId)).toContainEqual({
