@@ -445,6 +445,12 @@ export interface JobSpecialties {
   specialty_id: number;
 }
 
+export interface JobSpecialtyRejections {
+  created_at: Generated<Timestamp>;
+  job_id: number;
+  specialty_id: number;
+}
+
 export interface JobStatsDaily {
   alert_views: Generated<number>;
   applications: Generated<number>;
@@ -654,6 +660,7 @@ export interface DB {
   job_reviews: JobReviews;
   job_search: JobSearch;
   job_specialties: JobSpecialties;
+  job_specialty_rejections: JobSpecialtyRejections;
   job_stats_daily: JobStatsDaily;
   jobs: Jobs;
   orders: Orders;

@@ -56,10 +56,14 @@ export function get(path: string, cookie?: string) {
   return new Request(`http://localhost${path}`, { headers: cookie ? { cookie } : {} });
 }
 
-export function post(path: string, fields: Record<string, string>, cookie?: string) {
+/** A form post; a list value is sent as repeated fields, as checkbox groups are. */
+export function post(path: string, fields: Record<string, string | string[]>, cookie?: string) {
+  const body = new URLSearchParams();
+  for (const [key, value] of Object.entries(fields))
+    for (const v of [value].flat()) body.append(key, v);
   return new Request(`http://localhost${path}`, {
     method: "POST",
-    body: new URLSearchParams(fields),
+    body,
     headers: {
       "content-type": "application/x-www-form-urlencoded",
       origin: "http://localhost",

@@ -17,6 +17,7 @@ import { Notice } from "~/components/notice";
 import { SearchableChecks } from "~/components/searchable-checks";
 import { EMPLOYMENT_TYPES, LEVELS, SETTINGS } from "./format";
 import { type JobFormValues, jobSchemaFor, MAX_QUESTIONS, US_STATES } from "./posting-schemas";
+import type { PostingSuggestions } from "./suggestions.server";
 
 type Options = {
   specialties: { slug: string; name: string; group: string }[];
@@ -100,15 +101,102 @@ function Radios<T>({
   );
 }
 
+/**
+ * The tagger's suggestions, each with its reasons and a keep box (ticked: the job is listed
+ * under it, as a suggestion). Every shown slug is posted in `suggested`, so the server knows
+ * which ones were left unticked, removed. On the new-job form, a button asks for them.
+ */
+function SuggestedSpecialties({
+  suggestions: { suggestions, removed },
+  canSuggest,
+  asked,
+  posted,
+  kept,
+}: {
+  suggestions: PostingSuggestions;
+  canSuggest: boolean;
+  asked: boolean;
+  posted: Set<string>;
+  kept: Set<string>;
+}) {
+  if (!canSuggest && !suggestions.length && !removed.length) return null;
+  return (
+    <fieldset className="suggestions">
+      <legend>Suggested from your text</legend>
+      {suggestions.length ? (
+        <>
+          <p className="field-help">
+            From the codes, credentials and words in your title and description. The job is listed
+            under each one you keep, shown on its page as a suggestion; untick one to remove it from
+            this job for good (picking it under Specialties still lists the job there).
+          </p>
+          <ul className="suggestion-list">
+            {suggestions.map((s) => (
+              <li key={s.slug}>
+                <input type="hidden" name="suggested" value={s.slug} />
+                <label>
+                  <input
+                    type="checkbox"
+                    name="keepSuggested"
+                    value={s.slug}
+                    defaultChecked={posted.has(s.slug) ? kept.has(s.slug) : true}
+                  />{" "}
+                  Keep <strong>{s.name}</strong>
+                </label>
+                <span className="muted small"> · {s.reasons.join("; ")}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : asked ? (
+        <p className="field-help">
+          Nothing in your text points to a specialty yet. Name the codes (99213, 0624T), credentials
+          (CIC, CRC) or kind of coding the job is about, or pick specialties below.
+        </p>
+      ) : canSuggest ? (
+        <p className="field-help">
+          Write the title and description first: we can suggest specialties from the codes,
+          credentials and words in them, before anything is saved.
+        </p>
+      ) : null}
+      {removed.length ? (
+        <p className="field-help">
+          Removed from this job: {removed.map((r) => r.name).join(", ")}. Pick one under Specialties
+          to list the job there again.
+        </p>
+      ) : null}
+      {canSuggest ? (
+        <button
+          type="submit"
+          name="intent"
+          value="suggest"
+          className="button secondary"
+          formNoValidate
+        >
+          Suggest specialties from my text
+        </button>
+      ) : null}
+    </fieldset>
+  );
+}
+
+const NO_SUGGESTIONS: PostingSuggestions = { suggestions: [], removed: [] };
+
 export function JobForm({
   options,
-  suggestions,
+  suggestions = NO_SUGGESTIONS,
+  canSuggest = false,
+  asked = false,
   defaultValue,
   lastResult,
   live,
 }: {
   options: Options;
-  suggestions: string[];
+  suggestions?: PostingSuggestions;
+  /** The new-job form: a button suggests specialties from the typed text, saving nothing. */
+  canSuggest?: boolean;
+  /** The form was just sent to ask for suggestions. */
+  asked?: boolean;
   defaultValue?: Record<string, unknown>;
   lastResult?: SubmissionResult<string[]> | null;
   /** A job that has been published: saving edits it in place, no payment. */
@@ -134,9 +222,7 @@ export function JobForm({
   const preferred = new Set(asList(fields.credPreferred.initialValue));
   const initialQuestions =
     (fields.questions.initialValue as { prompt?: string; kind?: string }[] | undefined) ?? [];
-  const suggested = options.specialties.filter(
-    (s) => suggestions.includes(s.slug) && !picked.has(s.slug),
-  );
+  const suggested = new Set(suggestions.suggestions.map((s) => s.slug));
   return (
     <Form method="post" className="job-form" {...getFormProps(form)}>
       <ErrorList id={form.errorId} errors={form.errors} />
@@ -160,38 +246,50 @@ export function JobForm({
         <ErrorList id={fields.description.errorId} errors={fields.description.errors} />
       </div>
 
-      <SearchableChecks
-        key={fields.specialties.key}
-        legend="Specialties"
-        searchLabel="Find a specialty"
-        help={
-          suggested.length ? (
+      {/* The preview's "Review the specialties" link lands here. */}
+      <div id="suggestions">
+        <SuggestedSpecialties
+          suggestions={{
+            ...suggestions,
+            suggestions: suggestions.suggestions.filter((s) => !picked.has(s.slug)),
+          }}
+          canSuggest={canSuggest}
+          asked={asked}
+          posted={new Set(asList(fields.suggested.initialValue))}
+          kept={new Set(asList(fields.keepSuggested.initialValue))}
+        />
+
+        <SearchableChecks
+          key={fields.specialties.key}
+          legend="Specialties"
+          searchLabel="Find a specialty"
+          help={
             <p className="field-help">
-              Suggested from your text: {suggested.map((s) => s.name).join(", ")}. Tick them to make
-              them yours; they are shown as suggestions otherwise.
+              The specialties the job is about. A picked one always counts, whatever the suggestions
+              say.
             </p>
-          ) : null
-        }
-        groups={groupBy(
-          options.specialties.map((s) => ({ ...s, key: s.slug, text: s.name })),
-          (s) => SPECIALTY_GROUPS[s.group] ?? "Other specialties",
-          Object.values(SPECIALTY_GROUPS),
-        )}
-        initiallyChecked={picked}
-        render={(s) => (
-          <label className={suggestions.includes(s.slug) ? "suggestion" : undefined}>
-            <input
-              type="checkbox"
-              name={fields.specialties.name}
-              value={s.slug}
-              defaultChecked={picked.has(s.slug)}
-            />{" "}
-            {s.name}
-            {suggestions.includes(s.slug) ? <span className="muted"> (suggested)</span> : null}
-          </label>
-        )}
-        footer={<ErrorList id={fields.specialties.errorId} errors={fields.specialties.errors} />}
-      />
+          }
+          groups={groupBy(
+            options.specialties.map((s) => ({ ...s, key: s.slug, text: s.name })),
+            (s) => SPECIALTY_GROUPS[s.group] ?? "Other specialties",
+            Object.values(SPECIALTY_GROUPS),
+          )}
+          initiallyChecked={picked}
+          render={(s) => (
+            <label className={suggested.has(s.slug) ? "suggestion" : undefined}>
+              <input
+                type="checkbox"
+                name={fields.specialties.name}
+                value={s.slug}
+                defaultChecked={picked.has(s.slug)}
+              />{" "}
+              {s.name}
+              {suggested.has(s.slug) ? <span className="muted"> (suggested)</span> : null}
+            </label>
+          )}
+          footer={<ErrorList id={fields.specialties.errorId} errors={fields.specialties.errors} />}
+        />
+      </div>
 
       <SearchableChecks
         legend="Credentials"

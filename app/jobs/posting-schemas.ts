@@ -27,6 +27,9 @@ const fields = {
     .max(20_000, "Keep the description under 20,000 characters.")
     .optional(),
   specialties: z.array(textField().max(80)).max(6, "Pick at most 6 specialties.").optional(),
+  // The suggestions the form showed, and those left ticked (kept); the rest are removed.
+  suggested: z.array(textField().max(80)).max(40).optional(),
+  keepSuggested: z.array(textField().max(80)).max(40).optional(),
   credRequired: z.array(textField().max(20)).max(10).optional(),
   credPreferred: z.array(textField().max(20)).max(10).optional(),
   setting: z
@@ -188,9 +191,12 @@ export const JobSchema = z.object(fields).superRefine(complete);
 
 export type JobFormValues = Values;
 
-/** "draft" saves whatever is well-formed; every other intent needs a complete job. */
+/**
+ * "draft" saves whatever is well-formed and "suggest" (specialties from the typed text, nothing
+ * saved) asks no more; every other intent needs a complete job.
+ */
 export function jobSchemaFor(intent: unknown) {
-  return intent === "draft" ? JobDraftSchema : JobSchema;
+  return intent === "draft" || intent === "suggest" ? JobDraftSchema : JobSchema;
 }
 
 export { parseStates };

@@ -11,7 +11,8 @@ import { slugify } from "~/utils/slug";
 import { type JobPageRow, jobPageQuery } from "./jobs.server";
 import { type JobFormValues, parseStates } from "./posting-schemas";
 import { refreshSearchVectors } from "./search-vector.server";
-import { applyInferredTags, inferJobTags } from "./tagging.server";
+import { recordSuggestionChoices } from "./suggestions.server";
+import { applyInferredTags } from "./tagging.server";
 
 type Trx = Kysely<DB>;
 
@@ -136,7 +137,8 @@ async function writeLinks(trx: Trx, jobId: number, v: JobFormValues) {
       )
       .execute();
   }
-  // Suggested specialties and the search document follow the new text.
+  // Suggested specialties (less the ones removed) and the search document follow the new text.
+  await recordSuggestionChoices(trx, jobId, v);
   await applyInferredTags(jobId, trx);
 }
 
@@ -340,13 +342,6 @@ export function formValuesOf(job: CompanyJob) {
     applyEmail: str(job.apply_email),
     questions: job.questions.map((q) => ({ prompt: q.prompt, kind: q.kind })),
   };
-}
-
-/** Specialty suggestions from the job's codes, credentials and keywords (tagging module). */
-export async function suggestSpecialties(job: { title: string; description: string }) {
-  if (!job.description) return [];
-  const tags = await inferJobTags(job);
-  return tags.suggestions.map((s) => s.slug);
 }
 
 /** A job that is not live yet, shown as it will look once it is: open for `days` from now. */

@@ -157,18 +157,24 @@ export async function inferJobTags(
 
 /**
  * Rewrites the inferred specialty links of jobs (all jobs when no ids are given) from their
- * text; picked links are never touched. Returns how many inferred links were written.
+ * text; picked links are never touched, and a specialty the employer removed from a job is
+ * never written for it. Returns how many inferred links were written.
  */
 export async function tagJobs(db: Kysely<DB>, jobIds?: number[]): Promise<number> {
   if (jobIds && jobIds.length === 0) return 0;
   let query = db.selectFrom("jobs").select(["id", "title", "description"]);
   if (jobIds) query = query.where("id", "in", jobIds);
-  const [jobs, dictionary, specialties] = await Promise.all([
+  let rejectionQuery = db.selectFrom("job_specialty_rejections").select(["job_id", "specialty_id"]);
+  if (jobIds) rejectionQuery = rejectionQuery.where("job_id", "in", jobIds);
+  const [jobs, dictionary, specialties, rejections] = await Promise.all([
     query.execute(),
     loadDictionary(db),
     db.selectFrom("specialties").select(["id", "slug"]).execute(),
+    rejectionQuery.execute(),
   ]);
   const specialtyIds = new Map(specialties.map((s) => [s.slug, s.id]));
+  // Suggestions the employer removed from a job stay removed (decision 028).
+  const rejected = new Set(rejections.map((r) => `${r.job_id}:${r.specialty_id}`));
   // One range lookup for every distinct code in every job.
   const found = jobs.map((job) => findCodes(`${job.title}\n${job.description}`));
   const distinct = [...new Map(found.flat().map((c) => [c.canonical, c])).values()];
@@ -177,7 +183,9 @@ export async function tagJobs(db: Kysely<DB>, jobIds?: number[]): Promise<number
     const codes = found[i].map((c) => described.get(c.canonical)!);
     return infer(dictionary, job, codes).suggestions.flatMap(({ slug }) => {
       const specialtyId = specialtyIds.get(slug);
-      return specialtyId ? [{ job_id: job.id, specialty_id: specialtyId, source: "inferred" }] : [];
+      return specialtyId && !rejected.has(`${job.id}:${specialtyId}`)
+        ? [{ job_id: job.id, specialty_id: specialtyId, source: "inferred" }]
+        : [];
     });
   });
   let deleteQuery = db.deleteFrom("job_specialties").where("source", "=", "inferred");

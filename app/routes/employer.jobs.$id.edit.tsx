@@ -16,11 +16,11 @@ import {
   formValuesOf,
   getJobForEditing,
   getPostingOptions,
-  suggestSpecialties,
   updateJob,
 } from "~/jobs/posting.server";
 import { JobForm } from "~/jobs/posting-form";
 import { JobSchema, jobSchemaFor } from "~/jobs/posting-schemas";
+import { suggestForPosting } from "~/jobs/suggestions.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFoundIfMissing } from "~/utils/http";
 
@@ -38,10 +38,14 @@ async function ownJob(request: Request, params: { id?: string }) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { job } = await ownJob(request, params);
-  const [options, suggestions] = await Promise.all([getPostingOptions(), suggestSpecialties(job)]);
+  const defaultValue = formValuesOf(job);
+  const [options, suggestions] = await Promise.all([
+    getPostingOptions(),
+    suggestForPosting(job, { jobId: job.id, picked: defaultValue.specialties }),
+  ]);
   return {
     job: { id: job.id, title: job.title, status: job.status, live: Boolean(job.published_at) },
-    defaultValue: formValuesOf(job),
+    defaultValue,
     options,
     suggestions,
   };

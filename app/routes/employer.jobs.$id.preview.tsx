@@ -31,6 +31,29 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { status: preview.status, job, similar, codes, descriptionHtml };
 }
 
+type SpecialtyLink = { slug: string; name: string; source: string };
+
+/** Which specialties the job will be listed under: the picked ones and the kept suggestions. */
+function Listing({ jobId, specialties }: { jobId: number; specialties: SpecialtyLink[] }) {
+  const names = (source: string) =>
+    specialties
+      .filter((s) => s.source === source)
+      .map((s) => s.name)
+      .join(", ");
+  const listed = [
+    names("picked") && `${names("picked")} (picked)`,
+    names("inferred") && `${names("inferred")} (suggested from your text)`,
+  ].filter(Boolean);
+  return (
+    <p className="container small preview-listing">
+      {listed.length
+        ? `Listed under: ${listed.join("; ")}. `
+        : "Not listed under any specialty: coders who browse by specialty will not find it. "}
+      <Link to={`/employer/jobs/${jobId}/edit#suggestions`}>Review the specialties</Link>
+    </p>
+  );
+}
+
 export default function PreviewJob() {
   const { status, ...page } = useLoaderData<typeof loader>();
   const unpaid = status === "draft" || status === "pending_payment";
@@ -48,6 +71,7 @@ export default function PreviewJob() {
             <Link to={`/employer/jobs/${page.job.id}`}>Back to the job</Link>
           )}
         </div>
+        <Listing jobId={page.job.id} specialties={page.job.specialties} />
       </section>
       <JobView {...page} />
     </>

@@ -14,6 +14,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { createJobDraft, getPostingOptions } from "~/jobs/posting.server";
 import { JobForm } from "~/jobs/posting-form";
 import { jobSchemaFor } from "~/jobs/posting-schemas";
+import { suggestFromForm } from "~/jobs/suggestions.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
@@ -32,7 +33,15 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = formData.get("intent");
   const submission = parseWithZod(formData, { schema: jobSchemaFor(intent) });
-  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  // "Suggest specialties from my text" saves nothing: the form comes back with the suggestions.
+  const asked = intent === "suggest";
+  if (asked || submission.status !== "success") {
+    const suggestions = await suggestFromForm(formData, { asked });
+    return data(
+      { result: submission.reply(), suggestions, asked },
+      { status: submission.status === "success" ? 200 : 400 },
+    );
+  }
   const jobId = await createJobDraft({
     companyId: company.id,
     userId: user.id,
@@ -56,7 +65,14 @@ export default function NewJob() {
         Save a draft at any time; preview shows the page exactly as coders will see it. You pay when
         you publish (<Link to="/pricing">see prices</Link>).
       </p>
-      <JobForm options={options} suggestions={[]} lastResult={actionData?.result} live={false} />
+      <JobForm
+        options={options}
+        suggestions={actionData?.suggestions ?? undefined}
+        canSuggest
+        asked={actionData?.asked}
+        lastResult={actionData?.result}
+        live={false}
+      />
     </div>
   );
 }

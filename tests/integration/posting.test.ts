@@ -40,25 +40,6 @@ function fullForm(overrides: Record<string, string> = {}) {
   };
 }
 
-function formBody(fields: Record<string, string | string[]>) {
-  const body = new URLSearchParams();
-  for (const [key, value] of Object.entries(fields))
-    for (const v of [value].flat()) body.append(key, v);
-  return body;
-}
-
-function postMulti(path: string, fields: Record<string, string | string[]>, cookie: string) {
-  return new Request(`http://localhost${path}`, {
-    method: "POST",
-    body: formBody(fields),
-    headers: {
-      "content-type": "application/x-www-form-urlencoded",
-      origin: "http://localhost",
-      cookie,
-    },
-  });
-}
-
 async function createJob(cookie: string, overrides: Record<string, string> = {}) {
   const outcome = await call(
     newJob.action,
@@ -177,7 +158,7 @@ describe("posting form", () => {
     const employer = await createUser({ role: "employer" });
     const outcome = await call(
       newJob.action,
-      postMulti(
+      post(
         "/employer/jobs/new",
         {
           ...fullForm(),
