@@ -225,6 +225,17 @@ export function JobForm({
   const suggested = new Set(suggestions.suggestions.map((s) => s.slug));
   return (
     <Form method="post" className="job-form" {...getFormProps(form)}>
+      {/* Enter in a field submits the form's first button: the main action, not "Suggest". */}
+      <button
+        type="submit"
+        name="intent"
+        value={live ? "save" : "preview"}
+        className="visually-hidden"
+        tabIndex={-1}
+        aria-hidden="true"
+      >
+        {live ? "Save changes" : "Save and preview"}
+      </button>
       <ErrorList id={form.errorId} errors={form.errors} />
       {form.status === "error" ? (
         <Notice kind="error">

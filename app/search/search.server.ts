@@ -415,12 +415,28 @@ function statsQuery(search: ResolvedSearch, db: Kysely<DB>, facets: boolean) {
  * a group per row, because of the id arrays, and would sort to disk instead).
  */
 async function runCounts(search: ResolvedSearch, db: Kysely<DB>, facets: boolean) {
-  if (db.isTransaction) return statsQuery(search, db, facets).execute();
+  return withSearchPlan(search, db, (trx) => statsQuery(search, trx, facets).execute(), {
+    counting: true,
+  });
+}
+
+/**
+ * Runs a search's query with the planner told what it cannot see (above): with a keyword,
+ * through the GIN index rather than a scan decompressing every document; for counts, room
+ * to group in memory. Each call its own transaction, so the lists run side by side.
+ */
+async function withSearchPlan<T>(
+  search: ResolvedSearch,
+  db: Kysely<DB>,
+  run: (db: Kysely<DB>) => Promise<T>,
+  { counting = false }: { counting?: boolean } = {},
+): Promise<T> {
   const viaIndex = search.keyword && !search.fuzzy;
+  if (db.isTransaction || (!viaIndex && !counting)) return run(db);
   return db.transaction().execute(async (trx) => {
-    await sql`set local enable_sort = off; set local work_mem = '32MB'`.execute(trx);
+    if (counting) await sql`set local enable_sort = off; set local work_mem = '32MB'`.execute(trx);
     if (viaIndex) await sql`set local enable_seqscan = off`.execute(trx);
-    return statsQuery(search, trx, facets).execute();
+    return run(trx);
   });
 }
 
@@ -469,31 +485,60 @@ async function computeStats(
   return stats;
 }
 
-function listQuery(search: ResolvedSearch, db: Kysely<DB>, featured: boolean) {
-  let query = db
-    .selectFrom("jobs")
-    .innerJoin("companies", "companies.id", "jobs.company_id")
-    .select(cardColumns)
-    .select(["jobs.salary_max_annual", "jobs.valid_through"])
-    .select((eb) => [sql<boolean>`${featured}::boolean`.as("featured"), cardCredentials(eb)])
+/**
+ * One part of the list (featured or not), one page of it: the ids in order from job_search
+ * (narrow rows; relevance from the small rank document of title and tags, migration T1411),
+ * then the cards of those rows only from jobs.
+ */
+function listQuery(
+  search: ResolvedSearch,
+  db: Kysely<DB>,
+  featured: boolean,
+  { limit, offset = 0 }: { limit: number; offset?: number },
+) {
+  const sort = effectiveSort(search.filters);
+  const keyword = sort === "relevance" ? search.keyword : null;
+  const rank = !keyword
+    ? sql<number>`0`
+    : search.fuzzy
+      ? sql<number>`greatest(word_similarity(${keyword.text}, jobs.title),
+          word_similarity(${keyword.text}, (select c.name from companies c where c.id = jobs.company_id)))`
+      : // Weights {D, C, B, A}: a title (A) hit outweighs a specialty or credential (B) one.
+        // ts_rank: the documents are a few words, where cover density adds cost, not order.
+        sql<number>`ts_rank('{0.02, 0.05, 0.3, 1.0}', jobs.rank_vector, ${keyword.tsquery}::tsquery)`;
+  let page = db
+    .selectFrom(COUNTED)
+    .select(["jobs.id", "jobs.published_at", "jobs.salary_max_annual", rank.as("relevance")])
     .where(allConditions(search))
     .where(
       featured
         ? sql<SqlBool>`jobs.featured_until > now()`
         : sql<SqlBool>`(jobs.featured_until is null or jobs.featured_until <= now())`,
     );
-  const sort = effectiveSort(search.filters);
-  if (sort === "relevance" && search.keyword) {
-    const rank = search.fuzzy
-      ? sql`greatest(word_similarity(${search.keyword.text}, jobs.title), word_similarity(${search.keyword.text}, companies.name))`
-      : // Weights {D, C, B, A}: a title (A) hit outweighs many description (C) hits.
-        sql`ts_rank_cd('{0.02, 0.05, 0.3, 1.0}', jobs.search_vector, ${search.keyword.tsquery}::tsquery)`;
-    query = query.orderBy(rank, "desc");
-  } else if (sort === "salary") {
-    query = query.orderBy(sql`jobs.salary_max_annual desc nulls last`);
-  }
-  if (sort === "salary") return query.orderBy("jobs.id", "desc");
-  return query.orderBy("jobs.published_at", "desc").orderBy("jobs.id", "desc");
+  // The same order inside (to cut the page) and outside (to keep it).
+  const orderKeys = (table: "jobs" | "ranked") => {
+    const col = (name: string) => sql.ref(`${table}.${name}`);
+    return [
+      // Inside, the select's alias (unqualified); outside, the subquery's column.
+      ...(keyword
+        ? [sql`${sql.ref(table === "jobs" ? "relevance" : "ranked.relevance")} desc`]
+        : []),
+      sort === "salary"
+        ? sql`${col("salary_max_annual")} desc nulls last`
+        : sql`${col("published_at")} desc`,
+      sql`${col("id")} desc`,
+    ];
+  };
+  for (const key of orderKeys("jobs")) page = page.orderBy(key);
+  let cards = db
+    .selectFrom(page.limit(limit).offset(offset).as("ranked"))
+    .innerJoin("jobs", "jobs.id", "ranked.id")
+    .innerJoin("companies", "companies.id", "jobs.company_id")
+    .select(cardColumns)
+    .select(["jobs.salary_max_annual", "jobs.valid_through"])
+    .select((eb) => [sql<boolean>`${featured}::boolean`.as("featured"), cardCredentials(eb)]);
+  for (const key of orderKeys("ranked")) cards = cards.orderBy(key);
+  return cards;
 }
 
 export type SearchJob = Awaited<ReturnType<ReturnType<typeof listQuery>["execute"]>>[number];
@@ -580,10 +625,14 @@ export async function searchJobs(
   const restTake = pageSize - featuredTake;
   const [featuredJobs, restJobs] = await Promise.all([
     featuredTake > 0
-      ? listQuery(search, db, true).limit(featuredTake).offset(offset).execute()
+      ? withSearchPlan(search, db, (trx) =>
+          listQuery(search, trx, true, { limit: featuredTake, offset }).execute(),
+        )
       : [],
     restTake > 0 && stats.total > stats.featured && offset < stats.total
-      ? listQuery(search, db, false).limit(restTake).offset(restOffset).execute()
+      ? withSearchPlan(search, db, (trx) =>
+          listQuery(search, trx, false, { limit: restTake, offset: restOffset }).execute(),
+        )
       : [],
   ]);
   return {
@@ -601,8 +650,8 @@ export async function compileSearchQueries(filters: SearchFilters, db: Kysely<DB
   const search = await resolveSearch(filters, db);
   return [
     { name: "counts and facets", query: statsQuery(search, db, true).compile() },
-    { name: "featured list", query: listQuery(search, db, true).limit(PAGE_SIZE).compile() },
-    { name: "list", query: listQuery(search, db, false).limit(PAGE_SIZE).compile() },
+    { name: "featured list", query: listQuery(search, db, true, { limit: PAGE_SIZE }).compile() },
+    { name: "list", query: listQuery(search, db, false, { limit: PAGE_SIZE }).compile() },
   ];
 }
 

@@ -46,6 +46,10 @@ export function createDb(connectionString: string, max = 10): Database {
     // A database that accepts no connection (stopped, failing over, saturated) answers within
     // seconds instead of holding the request: the page says 503 and the visitor can retry.
     connectionTimeoutMillis: 5_000,
+    // No JIT: our queries are short, and a plan costed past jit_above_cost (a search that
+    // turns sequential scans off, see search.server.ts, is costed at 10^10) spent 200-250 ms
+    // compiling before a 30 ms query.
+    options: "-c jit=off",
   });
   // An idle client losing its connection (database restart, failover) must not crash the
   // process; the pool replaces it and the next query reports any real outage.

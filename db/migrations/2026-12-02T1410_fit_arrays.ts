@@ -1,4 +1,5 @@
 import { type Kysely, sql } from "kysely";
+import { recreateSearchSync } from "./lib/job-search-sync";
 
 // Issue 15: what a coder's fit is tested on, as arrays on the job row and on job_search (the
 // narrow copy of published jobs, migration T1300), so "only jobs whose required credentials I
@@ -42,38 +43,6 @@ const syncCredentials = (withRequired: boolean) => {
     return null;
   end $$`;
 };
-
-/**
- * The row trigger that keeps job_search, written from job_search's own columns (so adding a
- * column to job_search and to jobs, then calling this, is the whole change).
- */
-async function recreateSearchSync(db: Kysely<any>) {
-  const { rows } = await sql<{ column_name: string }>`
-    select column_name from information_schema.columns
-    where table_schema = current_schema() and table_name = 'job_search' order by ordinal_position`.execute(
-    db,
-  );
-  const columns = rows.map((r) => r.column_name);
-  const values = columns.map((c) => `new.${c}`).join(", ");
-  const updates = columns
-    .filter((c) => c !== "id")
-    .map((c) => `${c} = excluded.${c}`)
-    .join(", ");
-  await sql
-    .raw(`create or replace function jobs_sync_search() returns trigger language plpgsql as $$
-    begin
-      if tg_op = 'DELETE' then
-        delete from job_search where id = old.id;
-      elsif new.status <> 'published' then
-        delete from job_search where id = new.id;
-      else
-        insert into job_search (${columns.join(", ")}) values (${values})
-        on conflict (id) do update set ${updates};
-      end if;
-      return null;
-    end $$`)
-    .execute(db);
-}
 
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`alter table jobs

@@ -18,6 +18,7 @@ import * as jobCodes from "./2026-12-01T1400_job_codes";
 import * as coderCodeFamilies from "./2026-12-01T1401_coder_code_families";
 import * as jobCodesPageCache from "./2026-12-01T1402_job_codes_page_cache";
 import * as fitArrays from "./2026-12-02T1410_fit_arrays";
+import * as rankVector from "./2026-12-02T1411_rank_vector";
 import * as specialtyRejections from "./2026-12-02T1500_specialty_rejections";
 
 // Every migration, by name, in order. Listed by hand (not read from the folder) so the same
@@ -44,5 +45,6 @@ export const migrations: Record<string, Migration> = {
   "2026-12-01T1401_coder_code_families": coderCodeFamilies,
   "2026-12-01T1402_job_codes_page_cache": jobCodesPageCache,
   "2026-12-02T1410_fit_arrays": fitArrays,
+  "2026-12-02T1411_rank_vector": rankVector,
   "2026-12-02T1500_specialty_rejections": specialtyRejections,
 };

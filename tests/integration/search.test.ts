@@ -200,6 +200,24 @@ describe("keyword search", () => {
     expect(result.total).toBe(4);
   });
 
+  it("orders matches the words only the description names newest first, after title matches", async () => {
+    await addJobs({
+      olderMention: {
+        title: "Coding Specialist",
+        description: "Nephrology dialysis coding, nephrology every day, nephrology audits.",
+        published_at: new Date(now - 5 * DAY),
+      },
+      newerMention: {
+        title: "Records Coder",
+        description: "Some nephrology work.",
+        published_at: new Date(now - 1 * DAY),
+      },
+      titled: { title: "Nephrology Coder", published_at: new Date(now - 9 * DAY) },
+    });
+    const found = idsOf(await search({ q: "nephrology", sort: "relevance" }));
+    expect(found).toEqual([ids.titled, ids.newerMention, ids.olderMention]);
+  });
+
   it("excludes a term with a minus sign", async () => {
     const found = idsOf(await search({ q: "cardiology -inpatient" }));
     expect(found).toContain(ids.cardioTitle);

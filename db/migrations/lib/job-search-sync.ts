@@ -1,0 +1,33 @@
+import { type Kysely, sql } from "kysely";
+
+/**
+ * The row trigger on jobs that keeps job_search (migration T1300), written from job_search's
+ * own columns: each column that is not generated is copied from the job row of the same name.
+ * Adding a column to job_search and to jobs, then calling this, is the whole change.
+ */
+export async function recreateSearchSync(db: Kysely<any>) {
+  const { rows } = await sql<{ column_name: string }>`
+    select column_name from information_schema.columns
+    where table_schema = current_schema() and table_name = 'job_search' and is_generated = 'NEVER'
+    order by ordinal_position`.execute(db);
+  const columns = rows.map((r) => r.column_name);
+  const values = columns.map((c) => `new.${c}`).join(", ");
+  const updates = columns
+    .filter((c) => c !== "id")
+    .map((c) => `${c} = excluded.${c}`)
+    .join(", ");
+  await sql
+    .raw(`create or replace function jobs_sync_search() returns trigger language plpgsql as $$
+    begin
+      if tg_op = 'DELETE' then
+        delete from job_search where id = old.id;
+      elsif new.status <> 'published' then
+        delete from job_search where id = new.id;
+      else
+        insert into job_search (${columns.join(", ")}) values (${values})
+        on conflict (id) do update set ${updates};
+      end if;
+      return null;
+    end $$`)
+    .execute(db);
+}
