@@ -428,9 +428,11 @@ export interface JobSearch {
   level: string;
   longitude: number | null;
   published_at: Timestamp | null;
+  rank_vector: Generated<string | null>;
   remote_states: Generated<string[]>;
   required_credential_ids: Generated<number[]>;
   salary_max_annual: number | null;
+  salary_min_annual: number | null;
   search_vector: string | null;
   setting: string;
   specialty_ids: Generated<number[]>;

@@ -1,5 +1,7 @@
 // Open-job lists for the graph pages (specialty, credential, code, company): the job-card
-// columns, newest first, with a total, filtered by an indexed EXISTS on the link tables.
+// columns, newest first, with a total. Filters and counts read job_search, the narrow copy of
+// published jobs (migration T1300), under the name `jobs`, through indexed EXISTS on the link
+// tables or the id arrays on the row; only the page's cards are read from jobs.
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from "kysely";
 import type { DB } from "#db/types";
 import { cardBaseQuery, isOpen } from "~/jobs/jobs.server";
@@ -8,14 +10,8 @@ type JobsEb = ExpressionBuilder<DB, "jobs">;
 export type JobFilter = (eb: JobsEb) => Expression<SqlBool>;
 
 export function inSpecialtyIds(ids: number[]): JobFilter {
-  return (eb) =>
-    eb.exists(
-      eb
-        .selectFrom("job_specialties")
-        .select(sql`1`.as("one"))
-        .whereRef("job_specialties.job_id", "=", "jobs.id")
-        .where("job_specialties.specialty_id", "in", ids.length ? ids : [-1]),
-    );
+  // The job's specialty ids, kept on the row by triggers (migration T1300), GIN-indexed.
+  return () => sql<SqlBool>`jobs.specialty_ids && ${ids}::int[]`;
 }
 
 export function withCredential(credentialId: number, required: boolean): JobFilter {
@@ -34,15 +30,34 @@ export function atCompany(companyId: number): JobFilter {
   return (eb) => eb("jobs.company_id", "=", companyId);
 }
 
+/** job_search under the name `jobs`: it has every column the filters and isOpen read. */
+const OPEN = "job_search as jobs" as "jobs";
+
 /** How many open jobs match a filter. */
 function countOpenJobs(db: Kysely<DB>, filter: JobFilter) {
   return db
-    .selectFrom("jobs")
+    .selectFrom(OPEN)
     .select((eb) => eb.fn.countAll<number>().as("n"))
     .where(isOpen)
     .where(filter)
     .executeTakeFirstOrThrow()
     .then((row) => Number(row.n));
+}
+
+/** The cards of the newest open jobs matching a filter, newest first. */
+function newestCards(db: Kysely<DB>, filter: JobFilter, limit: number) {
+  const newest = db
+    .selectFrom(OPEN)
+    .select(["jobs.id", "jobs.published_at"])
+    .where(isOpen)
+    .where(filter)
+    .orderBy("jobs.published_at", "desc")
+    .orderBy("jobs.id", "desc")
+    .limit(limit);
+  return cardBaseQuery(db)
+    .innerJoin(newest.as("newest"), (join) => join.onRef("newest.id", "=", "jobs.id"))
+    .orderBy("newest.published_at", "desc")
+    .orderBy("newest.id", "desc");
 }
 
 /** The newest open jobs matching a filter, as job cards, and how many match in all. */
@@ -51,13 +66,7 @@ export async function listOpenJobCards(
   { filter, limit = 10 }: { filter: JobFilter; limit?: number },
 ) {
   const [jobs, total] = await Promise.all([
-    cardBaseQuery(db)
-      .where(isOpen)
-      .where(filter)
-      .orderBy("jobs.published_at", "desc")
-      .orderBy("jobs.id", "desc")
-      .limit(limit)
-      .execute(),
+    newestCards(db, filter, limit).execute(),
     countOpenJobs(db, filter),
   ]);
   return { jobs, total };
@@ -127,7 +136,7 @@ export async function listJobTiers(db: Kysely<DB>, tiers: Tier[], { limit = 8 } 
     tiers.map(async (tier) => {
       const named = tier.named;
       const [jobs, total] = await Promise.all([
-        cardBaseQuery(db)
+        newestCards(db, tier.filter, limit)
           .select((eb) =>
             named
               ? sql<string[]>`array(${eb
@@ -145,11 +154,6 @@ export async function listJobTiers(db: Kysely<DB>, tiers: Tier[], { limit = 8 } 
                   .limit(4)})`.as("named_codes")
               : sql<string[]>`'{}'::text[]`.as("named_codes"),
           )
-          .where(isOpen)
-          .where(tier.filter)
-          .orderBy("jobs.published_at", "desc")
-          .orderBy("jobs.id", "desc")
-          .limit(limit)
           .execute(),
         countOpenJobs(db, tier.filter),
       ]);

@@ -62,10 +62,10 @@ export async function listSpecialtyGroups() {
 
 /** Pay across a set of open jobs, on an annual basis: median of midpoints, lowest and highest. */
 function salaryStats(db: Kysely<DB>, specialtyId: number) {
+  // job_search (the narrow copy of published jobs) under the name `jobs`.
   return db
-    .selectFrom("jobs")
-    .innerJoin("job_specialties", "job_specialties.job_id", "jobs.id")
-    .where("job_specialties.specialty_id", "=", specialtyId)
+    .selectFrom("job_search as jobs" as "jobs")
+    .where(inSpecialtyIds([specialtyId]))
     .where(isOpen)
     .where((eb) =>
       eb.or([
