@@ -395,6 +395,8 @@ export interface Jobs {
   latitude: number | null;
   level: string;
   longitude: number | null;
+  named_codes: Generated<string[]>;
+  named_families: Generated<string[]>;
   published_at: Timestamp | null;
   remote_states: Generated<string[]>;
   required_credential_ids: Generated<number[]>;
@@ -427,6 +429,8 @@ export interface JobSearch {
   latitude: number | null;
   level: string;
   longitude: number | null;
+  named_codes: Generated<string[]>;
+  named_families: Generated<string[]>;
   published_at: Timestamp | null;
   rank_vector: Generated<string | null>;
   remote_states: Generated<string[]>;

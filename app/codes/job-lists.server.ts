@@ -72,20 +72,18 @@ export async function listOpenJobCards(
   return { jobs, total };
 }
 
-/** Jobs whose posting names a code with this value in `column` (the code, or its family). */
-function namesJobCode(column: "code" | "family", value: string): JobFilter {
-  return (eb) =>
-    eb.exists(
-      eb
-        .selectFrom("job_codes")
-        .select(sql`1`.as("one"))
-        .whereRef("job_codes.job_id", "=", "jobs.id")
-        .where(`job_codes.${column}`, "=", value),
-    );
-}
-
-export const namesCode = (code: string): JobFilter => namesJobCode("code", code);
-export const namesFamily = (family: string): JobFilter => namesJobCode("family", family);
+/**
+ * Jobs whose posting names this code, or a code of this family: the job's named_codes and
+ * named_families, kept from job_codes by a trigger (migration T1410), GIN-indexed.
+ */
+export const namesCode =
+  (code: string): JobFilter =>
+  () =>
+    sql<SqlBool>`jobs.named_codes @> array[${code}::text]`;
+export const namesFamily =
+  (family: string): JobFilter =>
+  () =>
+    sql<SqlBool>`jobs.named_families @> array[${family}::text]`;
 
 export type CodeBounds = { system: string; from_code: string; to_code: string };
 

@@ -10,7 +10,9 @@ import { recreateSearchSync } from "./lib/job-search-sync";
 //   reference seed upserts ranges by ref) containing a code the posting names, kept by a
 //   statement trigger on job_codes and recomputed for all jobs when a range's bounds change.
 //   A coder's code families are ranges, so "names a code from your families" is one overlap
-//   of int arrays (text arrays compare by collation, several times slower).
+//   of int arrays (text arrays compare by collation, several times slower);
+// - named_codes, named_families: the codes the posting names and their families, from the same
+//   trigger, so a code page's tiers are GIN lookups on the narrow row (decision 025).
 
 /** Code ranges containing a job_codes row: same system, inside the bounds, same shape. */
 const RANGES_OF_JOB = (job: string) => `coalesce((
@@ -19,6 +21,14 @@ const RANGES_OF_JOB = (job: string) => `coalesce((
    and jc.code collate "C" >= r.from_code collate "C" and jc.code collate "C" <= r.to_code collate "C"
    and translate(jc.code, '0123456789', '9999999999') = translate(r.from_code, '0123456789', '9999999999')
   where jc.job_id = ${job}), '{}')`;
+
+/** The codes a job names, and their families (job_codes.code and .family). */
+const CODES_OF_JOB = (job: string, column: "code" | "family") => `coalesce((
+  select array_agg(distinct jc.${column} order by jc.${column}) from job_codes jc where jc.job_id = ${job}), '{}')`;
+
+/** Everything the job_codes trigger keeps on the job row. */
+const CODE_ARRAYS = (job: string) =>
+  `code_range_ids = ${RANGES_OF_JOB(job)}, named_codes = ${CODES_OF_JOB(job, "code")}, named_families = ${CODES_OF_JOB(job, "family")}`;
 
 const REQUIRED_OF_JOB = (job: string) => `coalesce(
   (select array_agg(distinct l.credential_id order by l.credential_id) from job_credentials l
@@ -45,15 +55,18 @@ const syncCredentials = (withRequired: boolean) => {
 };
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await sql`alter table jobs
+  const columns = sql.raw(`
     add column required_credential_ids integer[] not null default '{}',
-    add column code_range_ids integer[] not null default '{}'`.execute(db);
-  await sql`alter table job_search
-    add column required_credential_ids integer[] not null default '{}',
-    add column code_range_ids integer[] not null default '{}'`.execute(db);
+    add column code_range_ids integer[] not null default '{}',
+    add column named_codes text[] not null default '{}',
+    add column named_families text[] not null default '{}'`);
+  await sql`alter table jobs ${columns}`.execute(db);
+  await sql`alter table job_search ${columns}`.execute(db);
   await sql`alter table job_search
     alter column required_credential_ids set storage plain,
-    alter column code_range_ids set storage plain`.execute(db);
+    alter column code_range_ids set storage plain,
+    alter column named_codes set storage plain,
+    alter column named_families set storage plain`.execute(db);
   await recreateSearchSync(db);
   await sql.raw(syncCredentials(true)).execute(db);
 
@@ -61,11 +74,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .raw(`create function job_codes_sync_ranges() returns trigger language plpgsql as $$
     begin
       if tg_op in ('INSERT', 'UPDATE') then
-        update jobs j set code_range_ids = ${RANGES_OF_JOB("j.id")}
+        update jobs j set ${CODE_ARRAYS("j.id")}
         where j.id in (select distinct job_id from new_rows);
       end if;
       if tg_op in ('DELETE', 'UPDATE') then
-        update jobs j set code_range_ids = ${RANGES_OF_JOB("j.id")}
+        update jobs j set ${CODE_ARRAYS("j.id")}
         where j.id in (select distinct job_id from old_rows);
       end if;
       return null;
@@ -122,6 +135,13 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`create index job_search_code_range_idx on job_search using gin (code_range_ids)`.execute(
     db,
   );
+  // Code pages: postings that name the code, then another code of its family (decision 025).
+  await sql`create index job_search_named_codes_idx on job_search using gin (named_codes)`.execute(
+    db,
+  );
+  await sql`create index job_search_named_families_idx on job_search using gin (named_families)`.execute(
+    db,
+  );
   await sql`create index job_search_required_credential_idx on job_search using gin (required_credential_ids)`.execute(
     db,
   );
@@ -134,13 +154,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     from (select job_id, array_agg(distinct credential_id order by credential_id) as ids
           from job_credentials where required group by job_id) l
     where l.job_id = j.id`.execute(db);
-  await sql`update jobs j set code_range_ids = l.ids
-    from (select jc.job_id, array_agg(distinct r.id order by r.id) as ids from job_codes jc
-          join code_ranges r on r.system = jc.system
-           and jc.code collate "C" >= r.from_code collate "C" and jc.code collate "C" <= r.to_code collate "C"
-           and translate(jc.code, '0123456789', '9999999999') = translate(r.from_code, '0123456789', '9999999999')
-          group by jc.job_id) l
-    where l.job_id = j.id`.execute(db);
+  await sql
+    .raw(`update jobs j set ${CODE_ARRAYS("j.id")}
+    where j.id in (select distinct job_id from job_codes)`)
+    .execute(db);
   await sql`analyze job_search`.execute(db);
 }
 
@@ -152,11 +169,10 @@ export async function down(db: Kysely<any>): Promise<void> {
   await sql`drop function if exists code_ranges_sync_jobs()`.execute(db);
   await sql`drop function if exists job_codes_sync_ranges()`.execute(db);
   await sql.raw(syncCredentials(false)).execute(db);
-  await sql`alter table job_search drop column required_credential_ids, drop column code_range_ids`.execute(
-    db,
+  const columns = sql.raw(
+    "drop column required_credential_ids, drop column code_range_ids, drop column named_codes, drop column named_families",
   );
+  await sql`alter table job_search ${columns}`.execute(db);
   await recreateSearchSync(db);
-  await sql`alter table jobs drop column required_credential_ids, drop column code_range_ids`.execute(
-    db,
-  );
+  await sql`alter table jobs ${columns}`.execute(db);
 }

@@ -20,7 +20,7 @@ import * as jobCodesPageCache from "./2026-12-01T1402_job_codes_page_cache";
 import * as fitArrays from "./2026-12-02T1410_fit_arrays";
 import * as rankVector from "./2026-12-02T1411_rank_vector";
 import * as specialtyRejections from "./2026-12-02T1500_specialty_rejections";
-import * as jobSearchPay from "./2026-12-02T1510_job_search_pay";
+import * as jobSearchLists from "./2026-12-02T1510_job_search_lists";
 
 // Every migration, by name, in order. Listed by hand (not read from the folder) so the same
 // code runs under tsx, Vitest and any bundler: add a line for each new migration file.
@@ -48,5 +48,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-02T1410_fit_arrays": fitArrays,
   "2026-12-02T1411_rank_vector": rankVector,
   "2026-12-02T1500_specialty_rejections": specialtyRejections,
-  "2026-12-02T1510_job_search_pay": jobSearchPay,
+  "2026-12-02T1510_job_search_lists": jobSearchLists,
 };

@@ -52,6 +52,19 @@ describe.skipIf(noBrowser)("a coder sees the jobs that fit them (Chromium)", () 
     expect(
       await page.locator("section[aria-labelledby=matches-title] .job-reason").count(),
     ).toBeGreaterThan(0);
+
+    // On /jobs, "only jobs whose required credentials I hold": CCS-required jobs go away.
+    await page.goto("/jobs?credential=ccs");
+    const ccsBefore = await page.locator(".job-card .tag.required", { hasText: /^CCS$/ }).count();
+    expect(ccsBefore).toBeGreaterThan(0);
+    const filters = page.locator("details.filters-panel");
+    if (!(await filters.getAttribute("open"))) await filters.locator("summary").click();
+    await page
+      .getByRole("checkbox", { name: "Only jobs whose required credentials I hold" })
+      .check();
+    await page.waitForURL(/qualified=1/);
+    await page.getByRole("link", { name: /credentials I hold/ }).waitFor();
+    expect(await page.locator(".job-card .tag.required", { hasText: /^CCS$/ }).count()).toBe(0);
     expect(problems).toEqual([]);
     await close();
   });
