@@ -57,8 +57,11 @@ describe.skipIf(noBrowser)("a coder sees the jobs that fit them (Chromium)", () 
     await page.goto("/jobs?credential=ccs");
     const ccsBefore = await page.locator(".job-card .tag.required", { hasText: /^CCS$/ }).count();
     expect(ccsBefore).toBeGreaterThan(0);
-    const filters = page.locator("details.filters-panel");
-    if (!(await filters.getAttribute("open"))) await filters.locator("summary").click();
+    // Desktop widths open the filter panel after hydration; open it either way.
+    await page.evaluate(() => {
+      const panel = document.querySelector<HTMLDetailsElement>("details.filters-panel");
+      if (panel) panel.open = true;
+    });
     await page
       .getByRole("checkbox", { name: "Only jobs whose required credentials I hold" })
       .check();
