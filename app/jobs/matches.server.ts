@@ -37,37 +37,49 @@ async function loadFitProfile(db: Kysely<DB>, userId: number): Promise<FitProfil
 
 const ids = (list: number[]) => sql<number[]>`${list}::int[]`;
 
+/** Points per part of the profile a job meets (see bestFits for why these numbers). */
+const POINTS = { required: 4, specialty: 3, family: 3, preferred: 1, setting: 1 };
+
+/** Every way to choose k of the items (the profile has at most three parts). */
+function choose<T>(items: T[], k: number): T[][] {
+  if (k === 0) return [[]];
+  if (items.length < k) return [];
+  const [first, ...rest] = items;
+  return [...choose(rest, k - 1).map((c) => [first, ...c]), ...choose(rest, k)];
+}
+
 /**
  * The best-fitting open jobs' ids, from job_search (the narrow copy of published jobs with
- * their specialty, credential and required-credential ids and the ranges their codes fall in,
- * migrations T1300 and T1410), scored by array overlaps. Points: a required credential held 3
- * (else a preferred one 1), a specialty 2, a code from a family 2, the setting preferred 1.
+ * their credential, specialty and code-range ids, migrations T1300 and T1410), scored by
+ * array overlaps: a required credential held 4 (else a preferred one 1), a specialty 3, a code
+ * from a family 3, the setting preferred 1.
  *
- * Exact and fast: a job meeting every part of the profile the coder filled in (a required
- * credential, a specialty, a family) outscores any job missing one (each part is worth more
- * than the setting point and the preferred credential's), so when at least `limit` jobs meet
- * all of them, the answer is among those, found by intersecting the arrays' GIN indexes; only
- * otherwise are all candidates scored.
+ * Exact and fast: with these points a job meeting more parts of the profile the coder filled in
+ * (a required credential, a specialty, a family) always outscores one meeting fewer (three
+ * parts score at least 10, two at most 8; two at least 6, one at most 5; one at least 3,
+ * none at most 2). So the answer lies in the first level, from "meets every part" down, that
+ * holds at least `limit` jobs, each level found through the GIN indexes of its parts; all
+ * candidates are scored only when even "meets one part" holds fewer.
  */
 function bestFits(db: Kysely<DB>, fit: FitProfile, limit: number) {
   const held = ids(fit.held);
-  // Each part of the profile the coder filled in: its test on a job and its points.
+  // Each part of the profile the coder filled in, and its test on a job.
   const parts = [
     fit.held.length
-      ? { name: "required", test: sql`jobs.required_credential_ids && ${held}` }
+      ? { name: "required", test: sql<SqlBool>`jobs.required_credential_ids && ${held}` }
       : null,
     fit.specialtyIds.length
-      ? { name: "specialty", test: sql`jobs.specialty_ids && ${ids(fit.specialtyIds)}` }
+      ? { name: "specialty", test: sql<SqlBool>`jobs.specialty_ids && ${ids(fit.specialtyIds)}` }
       : null,
     fit.familyIds.length
-      ? { name: "family", test: sql`jobs.code_range_ids && ${ids(fit.familyIds)}` }
+      ? { name: "family", test: sql<SqlBool>`jobs.code_range_ids && ${ids(fit.familyIds)}` }
       : null,
   ].filter((p) => p !== null);
   const preferred = sql`jobs.credential_ids && ${held}`;
   const qualified = jobConditions({ ...NO_TERMS, heldCredentialIds: { value: held } })
     .qualified as Expression<SqlBool>;
   // Each test once per job (the inner select, kept apart by OFFSET 0), then the score from them.
-  const tested = (where: ReturnType<typeof sql<boolean>>) =>
+  const tested = (where: Expression<SqlBool>) =>
     db
       .selectFrom("job_search as jobs" as "jobs")
       .select([
@@ -75,7 +87,7 @@ function bestFits(db: Kysely<DB>, fit: FitProfile, limit: number) {
         "jobs.published_at",
         sql<boolean>`${fit.held.length ? preferred : sql`false`}`.as("any_credential"),
         ...parts.map((p) => sql<boolean>`${p.test}`.as(p.name)),
-        sql<number>`case when ${fit.setting}::text in (jobs.setting, 'any') then 1 else 0 end`.as(
+        sql<number>`case when ${fit.setting}::text in (jobs.setting, 'any') then ${POINTS.setting} else 0 end`.as(
           "setting_point",
         ),
       ])
@@ -88,9 +100,9 @@ function bestFits(db: Kysely<DB>, fit: FitProfile, limit: number) {
   const has = (name: string) => parts.some((p) => p.name === name);
   const col = (name: string) => sql.ref(`t.${name}`);
   const score = sql<number>`(
-    ${has("required") ? sql`case when ${col("required")} then 3 when ${col("any_credential")} then 1 else 0 end` : sql`0`}
-    + ${has("specialty") ? sql`case when ${col("specialty")} then 2 else 0 end` : sql`0`}
-    + ${has("family") ? sql`case when ${col("family")} then 2 else 0 end` : sql`0`}
+    ${has("required") ? sql`case when ${col("required")} then ${POINTS.required} when ${col("any_credential")} then ${POINTS.preferred} else 0 end` : sql`0`}
+    + ${has("specialty") ? sql`case when ${col("specialty")} then ${POINTS.specialty} else 0 end` : sql`0`}
+    + ${has("family") ? sql`case when ${col("family")} then ${POINTS.family} else 0 end` : sql`0`}
     + ${col("setting_point")})`;
   const ranked = (inner: ReturnType<typeof tested>, where: Expression<SqlBool>) =>
     db
@@ -101,19 +113,46 @@ function bestFits(db: Kysely<DB>, fit: FitProfile, limit: number) {
       .orderBy(sql`t.published_at`, "desc")
       .orderBy(sql`t.id`, "desc")
       .limit(limit);
-  // Jobs meeting every part: found through the GIN indexes (the tests in the inner WHERE).
-  const all = sql<boolean>`(${sql.join(
-    parts.map((p) => p.test),
-    sql` and `,
-  )})`;
-  const top = ranked(tested(all), sql<SqlBool>`true`);
+  // Level k: jobs meeting at least k parts (an OR of ANDs, a BitmapOr of BitmapAnds).
+  const atLeast = (k: number) =>
+    sql<SqlBool>`(${sql.join(
+      choose(parts, k).map(
+        (c) =>
+          sql`(${sql.join(
+            c.map((p) => p.test),
+            sql` and `,
+          )})`,
+      ),
+      sql` or `,
+    )})`;
+  const levels = parts.map((_, i) => parts.length - i); // e.g. 3, 2, 1
   const any = sql.join([col("any_credential"), ...parts.map((p) => col(p.name))], sql` or `);
-  const everyCandidate = ranked(tested(sql<boolean>`true`), sql<SqlBool>`(${any})`);
+  const name = (k: number) => sql.raw(`level_${k}`);
+  // "Every level before this one holds fewer than `limit` jobs" (a level not needed is empty).
+  const allShort = (ks: number[]) =>
+    sql<SqlBool>`(${sql.join(
+      ks.map((k) => sql`(select count(*) from ${name(k)}) < ${limit}`),
+      sql` and `,
+    )})`;
+  // Each level is read only when every level above holds fewer than `limit` jobs.
+  const ctes = levels.map((k, i) => {
+    const query = ranked(tested(atLeast(k)), sql<SqlBool>`true`);
+    return i === 0
+      ? sql`${name(k)} as materialized (${query})`
+      : sql`${name(k)} as materialized (select * from (${query}) q where ${allShort(levels.slice(0, i))})`;
+  });
+  const everyCandidate = ranked(tested(sql<SqlBool>`true`), sql<SqlBool>`(${any})`);
   return sql<{ id: number; score: number }>`(
-    with top as materialized (${top})
-    select id, score from top where (select count(*) from top) >= ${limit}
+    with ${sql.join(ctes, sql`, `)}
+    ${sql.join(
+      levels.map(
+        (k) =>
+          sql`select id, score from ${name(k)} where (select count(*) from ${name(k)}) >= ${limit}`,
+      ),
+      sql` union all `,
+    )}
     union all
-    select id, score from (${everyCandidate}) every_candidate where (select count(*) from top) < ${limit})`;
+    select id, score from (${everyCandidate}) every_candidate where ${allShort(levels)})`;
 }
 
 export async function listJobMatches(

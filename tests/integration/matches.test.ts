@@ -146,17 +146,31 @@ describe("listJobMatches", () => {
 });
 
 describe("the shortcut through jobs that meet the whole profile", () => {
-  it("gives the same first jobs as scoring every candidate", async () => {
-    const userId = await coder([{ code: "CPC" }], {
-      specialties: ["evaluation-management"],
-      families: ["cpt-em"],
-    });
-    const mine = new Set(Object.values(ids));
-    const every = (await listJobMatches(userId, { limit: 500 })).filter((j) => mine.has(j.id));
-    // limit 1: one job (emCpc) meets every part, so only those are read.
-    const [first] = await listJobMatches(userId, { limit: 1 });
+  it("gives, for any page size, the first jobs of scoring every candidate", async () => {
+    const profiles: Parameters<typeof coder>[] = [
+      [[{ code: "CPC" }], { specialties: ["evaluation-management"], families: ["cpt-em"] }],
+      [[{ code: "CCS" }], { specialties: ["inpatient-facility", "radiology"] }],
+      [[{ code: "CPC" }, { code: "CCS" }], { families: ["cpt-em"], setting: "onsite" }],
+      [[], { specialties: ["radiology", "evaluation-management"], families: ["cpt-em"] }],
+    ];
+    for (const profile of profiles) {
+      const userId = await coder(...profile);
+      const every = (await listJobMatches(userId, { limit: 100 })).map((j) => j.id);
+      expect(every.length).toBeGreaterThan(0);
+      // Small pages stop at a level (every part, then all but one...); each agrees.
+      for (let limit = 1; limit <= every.length + 1; limit++) {
+        const page = (await listJobMatches(userId, { limit })).map((j) => j.id);
+        expect(page).toEqual(every.slice(0, limit));
+      }
+    }
+    const [first] = await listJobMatches(
+      await coder([{ code: "CPC" }], {
+        specialties: ["evaluation-management"],
+        families: ["cpt-em"],
+      }),
+      { limit: 1 },
+    );
     expect(first.id).toBe(ids.emCpc);
-    expect(every[0].id).toBe(ids.emCpc);
   });
 
   it("follows the codes a posting names (the job's code ranges are kept by a trigger)", async () => {
