@@ -104,7 +104,7 @@ async function main() {
       );
     log(`  ${summarize("all", answers)}`);
     log(`  achieved ${(answers.length / DURATION).toFixed(1)} req/s`);
-    log(`\nserver RSS: ${rss.join(", ")}`);
+    log(`\nserver RSS (its processes together): ${rss.join(", ")}`);
     const statuses = Object.entries(
       errors.reduce<Record<string, number>>((acc, a) => {
         acc[`${a.kind} ${a.status}`] = (acc[`${a.kind} ${a.status}`] ?? 0) + 1;

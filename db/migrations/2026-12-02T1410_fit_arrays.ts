@@ -54,6 +54,21 @@ const syncCredentials = (withRequired: boolean) => {
   end $$`;
 };
 
+/** After-statement triggers for insert, update and delete, with their transition tables. */
+async function statementTriggers(db: Kysely<any>, table: string, name: string, fn: string) {
+  for (const [suffix, event, tables] of [
+    ["ins", "insert", "new table as new_rows"],
+    ["upd", "update", "new table as new_rows old table as old_rows"],
+    ["del", "delete", "old table as old_rows"],
+  ] as const) {
+    await sql
+      .raw(
+        `create trigger ${name}_${suffix} after ${event} on ${table} referencing ${tables} for each statement execute function ${fn}()`,
+      )
+      .execute(db);
+  }
+}
+
 export async function up(db: Kysely<any>): Promise<void> {
   const columns = sql.raw(`
     add column required_credential_ids integer[] not null default '{}',
@@ -84,17 +99,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       return null;
     end $$`)
     .execute(db);
-  for (const [suffix, event, tables] of [
-    ["ins", "insert", "new table as new_rows"],
-    ["upd", "update", "new table as new_rows old table as old_rows"],
-    ["del", "delete", "old table as old_rows"],
-  ] as const) {
-    await sql
-      .raw(
-        `create trigger job_codes_ranges_${suffix} after ${event} on job_codes referencing ${tables} for each statement execute function job_codes_sync_ranges()`,
-      )
-      .execute(db);
-  }
+  await statementTriggers(db, "job_codes", "job_codes_ranges", "job_codes_sync_ranges");
   // A range added, removed or moved (the reference seed upserts every range at each start,
   // mostly unchanged): only then every job's ranges are computed again.
   await sql
@@ -118,17 +123,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       return null;
     end $$`)
     .execute(db);
-  for (const [suffix, event, tables] of [
-    ["ins", "insert", "new table as new_rows"],
-    ["upd", "update", "new table as new_rows old table as old_rows"],
-    ["del", "delete", "old table as old_rows"],
-  ] as const) {
-    await sql
-      .raw(
-        `create trigger code_ranges_jobs_${suffix} after ${event} on code_ranges referencing ${tables} for each statement execute function code_ranges_sync_jobs()`,
-      )
-      .execute(db);
-  }
+  await statementTriggers(db, "code_ranges", "code_ranges_jobs", "code_ranges_sync_jobs");
 
   // Range and code pages find the open jobs naming a code in a range by code_range_ids; a
   // coder's matches intersect these with the specialty index (app/jobs/matches.server.ts).

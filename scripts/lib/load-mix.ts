@@ -243,13 +243,33 @@ export function percentile(values: number[], p: number) {
 }
 
 /** Resident memory of a process in MiB (Linux /proc), or null. */
-export function rssMiB(pid: number): number | null {
+function ownRssKb(pid: number): number {
   try {
     const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
-    return kb ? Math.round(Number(kb) / 1024) : null;
+    return kb ? Number(kb) : 0;
   } catch {
-    return null;
+    return 0;
   }
+}
+
+function childrenOf(pid: number): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8")
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number);
+  } catch {
+    return [];
+  }
+}
+
+/** The resident memory of a process and every process under it (web processes of a cluster). */
+export function rssMiB(pid: number): number | null {
+  const kb = [pid, ...childrenOf(pid).flatMap((c) => [c, ...childrenOf(c)])].reduce(
+    (sum, p) => sum + ownRssKb(p),
+    0,
+  );
+  return kb ? Math.round(kb / 1024) : null;
 }
 
 /** Application ids the site confirmed that are not in its database. */

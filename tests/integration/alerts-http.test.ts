@@ -1,24 +1,9 @@
-// One-click unsubscribe through the real Express server and production build, as a mail
-// provider sends it (RFC 8058): a POST with no cookie and no Origin header.
-import type { AddressInfo } from "node:net";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "../../app/utils/db.server";
-import { createApp } from "../../server/app";
 import { createAlert } from "./alerts-helpers";
+import { useBuiltSite } from "./built-site";
 
-let base = "";
-let close = () => {};
-
-beforeAll(async () => {
-  const build = await import(pathToFileURL(path.resolve("build/server/index.js")).href);
-  const server = createApp({ build }).listen(0);
-  await new Promise((resolve) => server.once("listening", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  close = () => server.close();
-});
-afterAll(() => close());
+const site = useBuiltSite();
 
 const pausedReason = async (id: number) =>
   (
@@ -33,7 +18,7 @@ describe("/alerts/unsubscribe/:token over HTTP", () => {
   it("a GET shows a button and unsubscribes nothing, however often a scanner opens it", async () => {
     const alert = await createAlert({ query: "q=coder", frequency: "daily" });
     for (let i = 0; i < 3; i++) {
-      const page = await fetch(`${base}/alerts/unsubscribe/${alert.token}`);
+      const page = await fetch(`${site.base}/alerts/unsubscribe/${alert.token}`);
       expect(page.status).toBe(200);
       expect(await page.text()).toContain(">Unsubscribe</button>");
     }
@@ -42,7 +27,7 @@ describe("/alerts/unsubscribe/:token over HTTP", () => {
 
   it("a cookieless one-click POST with no Origin header unsubscribes at once and answers 200", async () => {
     const alert = await createAlert({ query: "q=coder", frequency: "daily" });
-    const response = await fetch(`${base}/alerts/unsubscribe/${alert.token}`, {
+    const response = await fetch(`${site.base}/alerts/unsubscribe/${alert.token}`, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },
       body: "List-Unsubscribe=One-Click",
@@ -52,7 +37,7 @@ describe("/alerts/unsubscribe/:token over HTTP", () => {
     expect(await response.text()).toContain("You are unsubscribed");
     expect(await pausedReason(alert.id)).toBe("unsubscribed");
     // A second POST (providers retry) is still a success.
-    const again = await fetch(`${base}/alerts/unsubscribe/${alert.token}`, {
+    const again = await fetch(`${site.base}/alerts/unsubscribe/${alert.token}`, {
       method: "POST",
       body: "List-Unsubscribe=One-Click",
       headers: { "content-type": "application/x-www-form-urlencoded" },
@@ -62,8 +47,8 @@ describe("/alerts/unsubscribe/:token over HTTP", () => {
 
   it("answers 404, not 500, for a token that is not an alert's, malformed ones included", async () => {
     for (const token of ["nope", "1", "a".repeat(32), "%E2%9C%93", "%FF%FE"]) {
-      expect((await fetch(`${base}/alerts/unsubscribe/${token}`)).status).toBe(404);
-      const post = await fetch(`${base}/alerts/unsubscribe/${token}`, {
+      expect((await fetch(`${site.base}/alerts/unsubscribe/${token}`)).status).toBe(404);
+      const post = await fetch(`${site.base}/alerts/unsubscribe/${token}`, {
         method: "POST",
         body: "List-Unsubscribe=One-Click",
         headers: {
@@ -73,13 +58,13 @@ describe("/alerts/unsubscribe/:token over HTTP", () => {
         },
       });
       expect(post.status).toBe(404);
-      expect((await fetch(`${base}/alerts/manage/${token}`)).status).toBe(404);
+      expect((await fetch(`${site.base}/alerts/manage/${token}`)).status).toBe(404);
     }
   });
 
   it("the other alert forms still refuse a POST from another site", async () => {
     const alert = await createAlert({ query: "q=coder", frequency: "daily" });
-    const response = await fetch(`${base}/alerts/manage/${alert.token}`, {
+    const response = await fetch(`${site.base}/alerts/manage/${alert.token}`, {
       method: "POST",
       headers: {
         "content-type": "application/x-www-form-urlencoded",

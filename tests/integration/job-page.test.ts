@@ -1,14 +1,9 @@
-// The job page: JSON-LD JobPosting checked against Google's required and recommended fields,
-// links into the code-specialty graph, and the 410 page of a closed or expired job.
-import type { AddressInfo } from "node:net";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { sql } from "kysely";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { loader } from "../../app/routes/jobs.$id.$slug";
 import { getDb } from "../../app/utils/db.server";
 import { seedDemo } from "../../db/seed/seed";
-import { createApp } from "../../server/app";
+import { useBuiltSite } from "./built-site";
 import { callLoader } from "./codes-helpers";
 
 type Row = { id: number; slug: string };
@@ -269,23 +264,14 @@ describe("a closed or expired job", () => {
 });
 
 describe("the rendered job page (production build)", () => {
-  let base = "";
-  let close = () => {};
-  beforeAll(async () => {
-    const build = await import(pathToFileURL(path.resolve("build/server/index.js")).href);
-    const server = createApp({ build }).listen(0);
-    await new Promise((resolve) => server.once("listening", resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    close = () => server.close();
-  });
-  afterAll(() => close());
+  const site = useBuiltSite();
 
   it("links the company, specialties, credentials and codes, and carries one JSON-LD block", async () => {
     const { rows } = await sql<Row>`
       select id, slug from jobs where ${open} and description like '%93458%' limit 1`.execute(
       getDb(),
     );
-    const response = await fetch(`${base}/jobs/${rows[0].id}/${rows[0].slug}`);
+    const response = await fetch(`${site.base}/jobs/${rows[0].id}/${rows[0].slug}`);
     expect(response.status).toBe(200);
     const html = await response.text();
     expect(html.match(/application\/ld\+json/g)).toHaveLength(1);
@@ -298,7 +284,7 @@ describe("the rendered job page (production build)", () => {
   });
 
   it("keeps the page light: no database internals in the inline data", async () => {
-    const response = await fetch(`${base}/jobs/${onsite.id}/${onsite.slug}`);
+    const response = await fetch(`${site.base}/jobs/${onsite.id}/${onsite.slug}`);
     const html = await response.text();
     expect(html).toContain(`On-site · `);
     for (const internal of ["search_vector", "created_by", "expiry_warned_for", "company_id"])
@@ -312,7 +298,7 @@ describe("the rendered job page (production build)", () => {
   });
 
   it("says a closed job was filled, with status 410 and no JSON-LD", async () => {
-    const response = await fetch(`${base}/jobs/${closed.id}/${closed.slug}`);
+    const response = await fetch(`${site.base}/jobs/${closed.id}/${closed.slug}`);
     expect(response.status).toBe(410);
     const html = await response.text();
     expect(html).toContain("This job has been filled.");

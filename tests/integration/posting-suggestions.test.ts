@@ -1,17 +1,12 @@
-// The posting form's suggested specialties (issue 15): shown with their reasons, kept or
-// removed by the employer, a removal remembered per job, and picked links always winning.
-import type { AddressInfo } from "node:net";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { applyInferredTags } from "../../app/jobs/tagging.server";
 import * as edit from "../../app/routes/employer.jobs.$id.edit";
 import * as preview from "../../app/routes/employer.jobs.$id.preview";
 import * as newJob from "../../app/routes/employer.jobs.new";
 import { getDb } from "../../app/utils/db.server";
-import { createApp } from "../../server/app";
 import { createUser } from "../factories/users";
 import { call, get, post } from "../routes";
+import { useBuiltSite } from "./built-site";
 
 const title = "Remote Cardiology Coder";
 const description =
@@ -86,17 +81,7 @@ async function jobCount(companyId: number) {
   return Number(row.n);
 }
 
-let base = "";
-let close = () => {};
-
-beforeAll(async () => {
-  const build = await import(pathToFileURL(path.resolve("build/server/index.js")).href);
-  const server = createApp({ build }).listen(0);
-  await new Promise((resolve) => server.once("listening", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  close = () => server.close();
-});
-afterAll(() => close());
+const site = useBuiltSite();
 
 describe("suggested specialties on the posting form", () => {
   it("the new-job form suggests from the typed text, keeps every field, and saves nothing", async () => {
@@ -196,7 +181,7 @@ describe("suggested specialties on the posting form", () => {
       expect.objectContaining({ slug: "cardiac-imaging", source: "inferred" }),
     );
     const html = await (
-      await fetch(`${base}/employer/jobs/${jobId}/preview`, {
+      await fetch(`${site.base}/employer/jobs/${jobId}/preview`, {
         headers: { cookie: employer.cookie },
       })
     ).text();
@@ -222,7 +207,7 @@ describe("suggested specialties on the posting form", () => {
     const first = await editPage(jobId, employer.cookie);
     const em = first.suggestions.find((s) => s.slug === "evaluation-management")!;
     expect(em.reasons).toContainEqual(expect.stringMatching(/^names 99213 and 99214 \(.+\)$/));
-    const response = await fetch(`${base}/employer/jobs/${jobId}/edit`, {
+    const response = await fetch(`${site.base}/employer/jobs/${jobId}/edit`, {
       headers: { cookie: employer.cookie },
     });
     const html = await response.text();

@@ -1,31 +1,21 @@
 // The Express server around the production build: headers, origin check, health, caching.
 import { readdirSync, readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
 import express from "express";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { closeDb, getDb } from "../../app/utils/db.server";
 import { seedDemo } from "../../db/seed/seed";
-import { createApp } from "../../server/app";
 import { securityHeaders } from "../../server/security";
-
-let base = "";
-let close = () => {};
+import { useBuiltSite } from "./built-site";
 
 beforeAll(async () => {
   await seedDemo(getDb());
-  const build = await import(pathToFileURL(path.resolve("build/server/index.js")).href);
-  const server = createApp({ build }).listen(0);
-  await new Promise((resolve) => server.once("listening", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  close = () => server.close();
 });
-afterAll(() => close());
+const site = useBuiltSite();
 
 describe("security headers", () => {
   it("sends an enforced CSP with a fresh nonce per request, and the other headers, on every page", async () => {
-    const [a, b] = await Promise.all([fetch(`${base}/`), fetch(`${base}/`)]);
+    const [a, b] = await Promise.all([fetch(`${site.base}/`), fetch(`${site.base}/`)]);
     const csp = a.headers.get("content-security-policy")!;
     expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{20,}'/);
     expect(csp).toContain("frame-ancestors 'none'");
@@ -59,13 +49,13 @@ describe("security headers", () => {
   });
 
   it("compresses pages", async () => {
-    const response = await fetch(`${base}/jobs`, { headers: { "accept-encoding": "gzip" } });
+    const response = await fetch(`${site.base}/jobs`, { headers: { "accept-encoding": "gzip" } });
     expect(response.headers.get("content-encoding")).toBe("gzip");
   });
 
   it("serves fingerprinted assets with a year of immutable caching", async () => {
     const asset = readdirSync("build/client/assets").find((file) => file.endsWith(".css"))!;
-    const response = await fetch(`${base}/assets/${asset}`);
+    const response = await fetch(`${site.base}/assets/${asset}`);
     expect(response.status).toBe(200);
     expect(response.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
   });
@@ -73,12 +63,12 @@ describe("security headers", () => {
 
 describe("origin check", () => {
   it("refuses a POST from another site, and one with no Origin at all", async () => {
-    const foreign = await fetch(`${base}/jobs`, {
+    const foreign = await fetch(`${site.base}/jobs`, {
       method: "POST",
       headers: { origin: "https://evil.example" },
     });
     expect(foreign.status).toBe(403);
-    const none = await fetch(`${base}/jobs`, { method: "POST" });
+    const none = await fetch(`${site.base}/jobs`, { method: "POST" });
     expect(none.status).toBe(403);
   });
 
@@ -97,33 +87,33 @@ describe("origin check", () => {
     expect(formRoutes.length).toBeGreaterThan(30);
     for (const route of formRoutes) {
       const body = new URLSearchParams({ email: "a@example.com", password: "x" });
-      const foreign = await fetch(`${base}${route}`, {
+      const foreign = await fetch(`${site.base}${route}`, {
         method: "POST",
         body,
         headers: { origin: "https://evil.example" },
       });
       expect(foreign.status, route).toBe(403);
-      const none = await fetch(`${base}${route}`, { method: "POST", body });
+      const none = await fetch(`${site.base}${route}`, { method: "POST", body });
       expect(none.status, route).toBe(403);
     }
   });
 
   it("lets the site's own POSTs through to the routes, and exempts webhooks", async () => {
-    const own = await fetch(`${base}/no-such-form`, {
+    const own = await fetch(`${site.base}/no-such-form`, {
       method: "POST",
       body: new URLSearchParams({ a: "1" }),
-      headers: { origin: base },
+      headers: { origin: site.base },
     });
     expect(own.status).toBe(404);
-    const webhook = await fetch(`${base}/api/webhooks/stripe`, { method: "POST" });
+    const webhook = await fetch(`${site.base}/api/webhooks/stripe`, { method: "POST" });
     expect(webhook.status).not.toBe(403);
   });
 });
 
 describe("health", () => {
   it("answers /healthz and /readyz", async () => {
-    expect((await fetch(`${base}/healthz`)).status).toBe(200);
-    const ready = await fetch(`${base}/readyz`);
+    expect((await fetch(`${site.base}/healthz`)).status).toBe(200);
+    const ready = await fetch(`${site.base}/readyz`);
     expect(ready.status).toBe(200);
     expect(await ready.text()).toBe("ready");
   });
@@ -131,9 +121,9 @@ describe("health", () => {
 
 describe("pages", () => {
   it("shows the total of open jobs and 404s unknown paths through the shared error page", async () => {
-    const list = await (await fetch(`${base}/jobs`)).text();
+    const list = await (await fetch(`${site.base}/jobs`)).text();
     expect(list).toMatch(/<strong>3\d\d(<!-- -->)? jobs<\/strong>/);
-    const missing = await fetch(`${base}/jobs/999999/whatever`);
+    const missing = await fetch(`${site.base}/jobs/999999/whatever`);
     expect(missing.status).toBe(404);
     expect(await missing.text()).toContain("Page not found");
   });
@@ -144,7 +134,9 @@ describe("pages", () => {
       .select(["id", "slug"])
       .where("status", "=", "published")
       .executeTakeFirstOrThrow();
-    const response = await fetch(`${base}/jobs/${job.id}/not-the-slug`, { redirect: "manual" });
+    const response = await fetch(`${site.base}/jobs/${job.id}/not-the-slug`, {
+      redirect: "manual",
+    });
     expect(response.status).toBe(301);
     expect(response.headers.get("location")).toBe(`/jobs/${job.id}/${job.slug}`);
   });
@@ -155,7 +147,7 @@ describe("pages", () => {
       .select(["id", "slug"])
       .where("status", "=", "expired")
       .executeTakeFirstOrThrow();
-    const response = await fetch(`${base}/jobs/${job.id}/${job.slug}`);
+    const response = await fetch(`${site.base}/jobs/${job.id}/${job.slug}`);
     expect(response.status).toBe(410);
     const html = await response.text();
     expect(html).toContain("no longer accepting applications");
@@ -165,7 +157,7 @@ describe("pages", () => {
 
   it("gives bad page numbers a normal page, never a 500", async () => {
     for (const page of ["-5", "abc", "1000000000", "2.5"]) {
-      expect((await fetch(`${base}/jobs?page=${page}`)).status).toBe(200);
+      expect((await fetch(`${site.base}/jobs?page=${page}`)).status).toBe(200);
     }
   });
 });
@@ -176,18 +168,18 @@ describe("database outage", () => {
     await closeDb();
     process.env.DATABASE_URL = "postgres://postgres:x@127.0.0.1:1/nowhere";
     try {
-      const page = await fetch(`${base}/jobs`);
+      const page = await fetch(`${site.base}/jobs`);
       expect(page.status).toBe(503);
       const html = await page.text();
       expect(html).toContain("Temporarily unavailable");
       expect(html).toContain("cannot reach its database");
       expect(html).not.toMatch(/ECONNREFUSED|127\.0\.0\.1:1|at .*\.ts:\d+/);
-      expect((await fetch(`${base}/readyz`)).status).toBe(503);
+      expect((await fetch(`${site.base}/readyz`)).status).toBe(503);
     } finally {
       await closeDb();
       process.env.DATABASE_URL = url;
     }
-    expect((await fetch(`${base}/readyz`)).status).toBe(200);
+    expect((await fetch(`${site.base}/readyz`)).status).toBe(200);
   });
 });
 
