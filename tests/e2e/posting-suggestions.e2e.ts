@@ -56,4 +56,21 @@ describe.skipIf(noBrowser).each([
     expect(problems).toEqual([]);
     await close();
   });
+
+  it("Enter in a field does the form's main action, not “Suggest”", async () => {
+    const { page, close } = await openPage(browser, { javaScriptEnabled: js });
+    await logIn(page, "new-employer@example.com");
+    await page.goto("/employer/jobs/new");
+    await page.getByLabel("Job title").fill(`Coder ${stamp}${js ? "js" : "nojs"} enter`);
+    await page.getByLabel("Description (Markdown)").fill("Office visits (99213, 99214).");
+    await page.getByLabel("Job title").press("Enter");
+    // "Save and preview" ran: the preview, or the form's errors for what is still missing.
+    await page
+      .getByText("Preview: this is the page coders will see.")
+      .or(page.locator("ul.field-errors"))
+      .first()
+      .waitFor();
+    expect(await page.getByText("names 99213 and 99214").count()).toBe(0);
+    await close();
+  });
 });
