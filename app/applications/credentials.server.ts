@@ -106,18 +106,19 @@ export async function listCredentialCodes(userId: number) {
 }
 
 /**
- * The ids of the credentials a coder holds today (unexpired): what "a job whose required
- * credentials I hold" and the coder's matches test jobs against.
+ * The ids of the credentials a coder holds today (unexpired), as one SQL array: what "a job
+ * whose required credentials I hold" and the coder's matches test jobs against.
  */
+export const heldCredentialsArray = (userId: number) => sql<number[]>`array(
+  select cc.credential_id from candidate_credentials cc
+  where cc.user_id = ${userId} and (cc.expires_on is null or cc.expires_on > now())
+  order by 1)`;
+
 export async function heldCredentialIds(userId: number, db: Kysely<DB> = getDb()) {
-  const rows = await db
-    .selectFrom("candidate_credentials")
-    .select("credential_id")
-    .where("user_id", "=", userId)
-    .where((eb) => eb.or([eb("expires_on", "is", null), eb("expires_on", ">", sql<Date>`now()`)]))
-    .orderBy("credential_id")
-    .execute();
-  return rows.map((r) => r.credential_id);
+  const { rows } = await sql<{
+    ids: number[];
+  }>`select ${heldCredentialsArray(userId)} as ids`.execute(db);
+  return rows[0].ids;
 }
 
 export type CredentialCheck = { code: string; verified: boolean; expired: boolean };

@@ -1,11 +1,12 @@
-// "Jobs that fit you": open jobs ranked by how well they fit a coder's profile, in one query
-// (docs/decisions/026-range-pages.md, "Matches"). Exact on credentials: a job that requires
+// "Jobs that fit you": open jobs ranked by how well they fit a coder's profile: one read of the
+// profile, then one ranking query (decisions 026 and 029). Exact on credentials: a job that requires
 // credentials is a fit only when the coder holds one of them (postings read "CPC or CCS"),
 // unexpired, the same condition as the /jobs filter "only jobs whose required credentials I
 // hold" (conditions.server.ts, `qualified`); preferred credentials, specialties, code
 // families and setting only rank.
 import { type Expression, type Kysely, type SqlBool, sql } from "kysely";
 import type { DB } from "#db/types";
+import { heldCredentialsArray } from "~/applications/credentials.server";
 import { jobConditions, NO_TERMS } from "~/search/conditions.server";
 import { getDb } from "~/utils/db.server";
 import { cardBaseQuery, isOpen } from "./jobs.server";
@@ -23,9 +24,7 @@ type FitProfile = {
 async function loadFitProfile(db: Kysely<DB>, userId: number): Promise<FitProfile> {
   const { rows } = await sql<FitProfile>`
     select
-      array(select cc.credential_id from candidate_credentials cc
-            where cc.user_id = ${userId} and (cc.expires_on is null or cc.expires_on > now())
-            order by 1) as held,
+      ${heldCredentialsArray(userId)} as held,
       array(select s.id from specialties s where s.slug = any(coalesce(cp.specialty_slugs, '{}'))
             order by 1) as "specialtyIds",
       array(select r.id from code_ranges r where r.ref = any(coalesce(cp.code_families, '{}'))
