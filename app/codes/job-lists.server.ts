@@ -88,7 +88,7 @@ export const namesFamily =
 export type CodeBounds = { system: string; from_code: string; to_code: string };
 
 /** job_codes rows whose code falls in a range, by the same shape rules as rangeContains. */
-function codeInRange(
+export function codeInRange(
   eb: ExpressionBuilder<DB, "job_codes">,
   range: CodeBounds,
 ): Expression<SqlBool> {

@@ -7,6 +7,7 @@
 import { type Expression, type Kysely, type SqlBool, sql } from "kysely";
 import type { DB } from "#db/types";
 import { heldCredentialsArray } from "~/applications/credentials.server";
+import { type CodeBounds, codeInRange } from "~/codes/job-lists.server";
 import { jobConditions, NO_TERMS } from "~/search/conditions.server";
 import { getDb } from "~/utils/db.server";
 import { cardBaseQuery, isOpen } from "./jobs.server";
@@ -16,8 +17,9 @@ type FitProfile = {
   /** Credentials held today (unexpired). */
   held: number[];
   specialtyIds: number[];
-  /** The code ranges the coder names as their code families. */
+  /** The code ranges the coder names as their code families: ids, and bounds for the reasons. */
   familyIds: number[];
+  familyBounds: CodeBounds[];
   setting: string | null;
 };
 
@@ -29,6 +31,9 @@ async function loadFitProfile(db: Kysely<DB>, userId: number): Promise<FitProfil
             order by 1) as "specialtyIds",
       array(select r.id from code_ranges r where r.ref = any(coalesce(cp.code_families, '{}'))
             order by 1) as "familyIds",
+      (select coalesce(json_agg(json_build_object(
+                'system', r.system, 'from_code', r.from_code, 'to_code', r.to_code)), '[]')
+         from code_ranges r where r.ref = any(coalesce(cp.code_families, '{}'))) as "familyBounds",
       cp.setting_preference as setting
     from (select 1) one left join candidate_profiles cp on cp.user_id = ${userId}`.execute(db);
   return rows[0];
@@ -183,17 +188,22 @@ export async function listJobMatches(
         where js.job_id = jobs.id and js.specialty_id = any(${ids(fit.specialtyIds)}) order by s.name)`.as(
         "specialties_met",
       ),
-      // The posting's codes inside one of the coder's family ranges (same system and shape).
-      sql<string[]>`array(select jc.code from job_codes jc
-        where jc.job_id = jobs.id and exists (
-          select 1 from code_ranges r where r.id = any(${ids(fit.familyIds)}) and r.system = jc.system
-           and jc.code collate "C" >= r.from_code collate "C" and jc.code collate "C" <= r.to_code collate "C"
-           and translate(jc.code, '0123456789', '9999999999') = translate(r.from_code, '0123456789', '9999999999'))
-        order by jc.code limit 3)`.as("codes_met"),
       sql<boolean>`coalesce(${fit.setting}::text in (jobs.setting, 'any'), false)`.as(
         "setting_met",
       ),
     ])
+    // The posting's codes inside one of the coder's family ranges, by the range pages' rule.
+    .select((eb) =>
+      fit.familyBounds.length
+        ? sql<string[]>`array(${eb
+            .selectFrom("job_codes")
+            .select("job_codes.code")
+            .whereRef("job_codes.job_id", "=", "jobs.id")
+            .where((jc) => jc.or(fit.familyBounds.map((range) => codeInRange(jc, range))))
+            .orderBy("job_codes.code")
+            .limit(3)})`.as("codes_met")
+        : sql<string[]>`'{}'::text[]`.as("codes_met"),
+    )
     .orderBy("best.score", "desc")
     .orderBy("jobs.published_at", "desc")
     .orderBy("jobs.id", "desc")

@@ -14,12 +14,19 @@ import { recreateSearchSync } from "./lib/job-search-sync";
 // - named_codes, named_families: the codes the posting names and their families, from the same
 //   trigger, so a code page's tiers are GIN lookups on the narrow row (decision 025).
 
-/** Code ranges containing a job_codes row: same system, inside the bounds, same shape. */
+/**
+ * Code ranges containing a job_codes row, by the rule of `codeInRange` in
+ * app/codes/job-lists.server.ts: ICD-10-CM by the category (first three characters), ICD-10-PCS
+ * by the prefix the bounds have, other systems inside the bounds with the same shape.
+ */
 const RANGES_OF_JOB = (job: string) => `coalesce((
   select array_agg(distinct r.id order by r.id) from job_codes jc
-  join code_ranges r on r.system = jc.system
-   and jc.code collate "C" >= r.from_code collate "C" and jc.code collate "C" <= r.to_code collate "C"
-   and translate(jc.code, '0123456789', '9999999999') = translate(r.from_code, '0123456789', '9999999999')
+  join code_ranges r on r.system = jc.system and case
+    when r.system = 'ICD-10-CM' then left(jc.code, 3) collate "C" between r.from_code and r.to_code
+    when r.system = 'ICD-10-PCS' then left(jc.code, length(r.from_code)) collate "C" between r.from_code and r.to_code
+    else jc.code collate "C" >= r.from_code collate "C" and jc.code collate "C" <= r.to_code collate "C"
+      and translate(jc.code, '0123456789', '9999999999') = translate(r.from_code, '0123456789', '9999999999')
+    end
   where jc.job_id = ${job}), '{}')`;
 
 /** The codes a job names, and their families (job_codes.code and .family). */
