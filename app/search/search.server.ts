@@ -133,7 +133,7 @@ export async function resolveSearch(
     filters.qualified = false;
   } else if (filters.qualified && held?.length === 0) {
     notes.push(
-      "Your profile lists no credentials yet, so this shows only jobs that require none. Add yours in your profile.",
+      "Your profile lists no credentials yet (or only expired ones), so this shows only jobs that require none. Add yours in your profile.",
     );
   }
   const [reference, keyword, place, company] = await Promise.all([
