@@ -14,7 +14,7 @@ async function startProxy(target: URL) {
   let port = 0;
   const listen = () =>
     new Promise<void>((resolve) => {
-      server = net.createServer((client) => {
+      const listener = net.createServer((client) => {
         const upstream = net.connect(Number(target.port || 5432), target.hostname);
         for (const socket of [client, upstream]) {
           sockets.add(socket);
@@ -25,8 +25,9 @@ async function startProxy(target: URL) {
         client.on("close", () => upstream.destroy());
         upstream.on("close", () => client.destroy());
       });
-      server.listen(port, "127.0.0.1", () => {
-        port = (server?.address() as net.AddressInfo).port;
+      server = listener;
+      listener.listen(port, "127.0.0.1", () => {
+        port = (listener.address() as net.AddressInfo).port;
         resolve();
       });
     });
