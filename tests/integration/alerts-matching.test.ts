@@ -179,15 +179,29 @@ describe("digests", () => {
   });
 
   it("follows each subscriber's time zone: 7:00 in New York comes three hours before 7:00 in Los Angeles", async () => {
-    const ny = await createAlert({ query: "q=billing", frequency: "daily", timeZone: NY });
+    const nySeven = nextLocalTime(NY, 7, 10);
+    // Both confirmed the evening before (19:10 in New York, 16:10 in Los Angeles), after that
+    // day's 7:00 in both zones, whatever the hour the test runs at; the job comes an hour later.
+    const confirmedAt = new Date(nySeven.getTime() - 12 * HOUR);
+    const ny = await createAlert({
+      query: "q=billing",
+      frequency: "daily",
+      timeZone: NY,
+      confirmedAt,
+    });
     const la = await createAlert({
       query: "q=billing",
       frequency: "daily",
       timeZone: "America/Los_Angeles",
       email: "la@example.com",
+      confirmedAt,
     });
-    await insertJobs(company, [{ title: "Billing and Coding Specialist" }]);
-    const nySeven = nextLocalTime(NY, 7, 10);
+    await insertJobs(company, [
+      {
+        title: "Billing and Coding Specialist",
+        firstPublishedAt: new Date(confirmedAt.getTime() + HOUR),
+      },
+    ]);
     await runDueDigests({ now: nySeven });
     expect((await alertEmails()).map((e) => e.props.alertId)).toEqual([ny.id]);
     await runDueDigests({ now: new Date(nySeven.getTime() + 2 * HOUR) });
