@@ -319,6 +319,15 @@ export interface EmailVerifications {
   user_id: number;
 }
 
+export interface FacetKeys {
+  credential_ids: number[];
+  employment_type: string;
+  id: Generated<number>;
+  level: string;
+  setting: string;
+  specialty_ids: number[];
+}
+
 export interface Files {
   claim_token_hash: string | null;
   content_type: string;
@@ -423,6 +432,7 @@ export interface JobSearch {
   company_id: number;
   credential_ids: Generated<number[]>;
   employment_type: string;
+  facet_key: number;
   featured_until: Timestamp | null;
   held_since: Timestamp | null;
   id: number;
@@ -659,6 +669,7 @@ export interface DB {
   email_suppressions: EmailSuppressions;
   email_verifications: EmailVerifications;
   emails: Emails;
+  facet_keys: FacetKeys;
   files: Files;
   job_codes: JobCodes;
   job_credentials: JobCredentials;

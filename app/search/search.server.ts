@@ -331,9 +331,9 @@ const COUNTED = "job_search as jobs" as "jobs";
 
 /**
  * Total, featured total and the five facets in ONE pass over the matching open jobs: rows
- * matching every non-facet filter, grouped by setting, type, level, featured, a flag per facet
- * filter and the job's specialty and credential ids (kept on the row by triggers, migration
- * 2026-12-01T1300), a few hundred groups at most. Summed here so each facet counts the rows
+ * matching every non-facet filter, grouped by their combination of facet columns (setting,
+ * type, level, specialty and credential ids: facet_keys, migration T1600) and featured, a few
+ * hundred groups at most, each then given a flag per facet filter. Summed here so each facet counts the rows
  * passing every OTHER facet's filter: the number beside an option is exactly what choosing it
  * yields. Without facets (totals only) every filter goes into the WHERE clause.
  */
@@ -364,47 +364,47 @@ function statsQuery(search: ResolvedSearch, db: Kysely<DB>, facets: boolean) {
       .where(allConditions(search))
       .groupBy(sql`4`);
   }
+  // Grouped by the small id of the row's facet columns (facet_keys, migration T1600) rather
+  // than the columns themselves: hashing two arrays per match cost as much as finding them.
   const grouped = (location: Expression<SqlBool> | null) =>
     db
       .selectFrom(COUNTED)
       .select([
-        "jobs.setting",
-        "jobs.employment_type",
-        "jobs.level",
+        sql<number>`jobs.facet_key`.as("facet_key"),
         featured.as("featured"),
-        flag(cond.specialty).as("specialty_ok"),
-        flag(cond.credential).as("credential_ok"),
-        flag(cond.setting).as("setting_ok"),
-        flag(cond.type).as("type_ok"),
-        flag(cond.level).as("level_ok"),
-        "jobs.specialty_ids",
-        "jobs.credential_ids",
         sql<number>`count(*)::int`.as("n"),
       ])
       .where(isOpen)
       .where((eb) => eb.and(present([...shared, location])))
-      .groupBy([
-        sql`1`,
-        sql`2`,
-        sql`3`,
-        sql`4`,
-        sql`5`,
-        sql`6`,
-        sql`7`,
-        sql`8`,
-        sql`9`,
-        sql`10`,
-        sql`11`,
-      ]);
+      .groupBy([sql`1`, sql`2`]);
   // The setting facet needs every setting counted; remote jobs are matched by state, the
-  // others by distance, in two index-friendly branches rather than one OR.
+  // others by distance, in two index-friendly branches rather than one OR (disjoint: a
+  // combination's setting is either remote or not, so no group is counted twice).
   const placeTerms = searchTerms(search).place;
-  if (placeTerms) {
-    return grouped(
-      sql<SqlBool>`jobs.setting <> 'remote' and ${nearCondition(placeTerms)}`,
-    ).unionAll(grouped(remoteEligible(placeTerms.state)));
-  }
-  return grouped(null);
+  const groups = placeTerms
+    ? grouped(sql<SqlBool>`jobs.setting <> 'remote' and ${nearCondition(placeTerms)}`).unionAll(
+        grouped(remoteEligible(placeTerms.state)),
+      )
+    : grouped(null);
+  // Each group's facet columns, under the name `jobs` so the facet filters read them as they
+  // read a job's; the filters depend on those columns alone.
+  return db
+    .selectFrom(groups.as("g"))
+    .innerJoin("facet_keys as jobs", "jobs.id", "g.facet_key")
+    .select([
+      "jobs.setting",
+      "jobs.employment_type",
+      "jobs.level",
+      "g.featured",
+      flag(cond.specialty).as("specialty_ok"),
+      flag(cond.credential).as("credential_ok"),
+      flag(cond.setting).as("setting_ok"),
+      flag(cond.type).as("type_ok"),
+      flag(cond.level).as("level_ok"),
+      "jobs.specialty_ids",
+      "jobs.credential_ids",
+      "g.n",
+    ]);
 }
 
 /**

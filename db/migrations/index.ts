@@ -21,6 +21,7 @@ import * as fitArrays from "./2026-12-02T1410_fit_arrays";
 import * as rankVector from "./2026-12-02T1411_rank_vector";
 import * as specialtyRejections from "./2026-12-02T1500_specialty_rejections";
 import * as jobSearchLists from "./2026-12-02T1510_job_search_lists";
+import * as facetKeys from "./2026-12-02T1600_facet_keys";
 
 // Every migration, by name, in order. Listed by hand (not read from the folder) so the same
 // code runs under tsx, Vitest and any bundler: add a line for each new migration file.
@@ -49,4 +50,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-02T1411_rank_vector": rankVector,
   "2026-12-02T1500_specialty_rejections": specialtyRejections,
   "2026-12-02T1510_job_search_lists": jobSearchLists,
+  "2026-12-02T1600_facet_keys": facetKeys,
 };

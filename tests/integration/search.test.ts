@@ -348,6 +348,40 @@ describe("facet counts", () => {
     }
     expect(checked).toBeGreaterThan(0);
   });
+
+  it("follow a job edited into a combination of setting, type, level and specialty no job had", async () => {
+    await addJobs({ edited: { title: "Facet Edit Auditor", specialties: ["cardiology"] } });
+    const before = await search({ q: "facet edit auditor" });
+    expect(before.total).toBe(1);
+    expect(before.facets.setting).toEqual({ remote: 1 });
+    expect(before.facets.specialty).toEqual({ cardiology: 1 });
+
+    const db = getDb();
+    await db
+      .updateTable("jobs")
+      .set({ setting: "hybrid", employment_type: "contract", level: "senior" })
+      .where("id", "=", ids.edited)
+      .execute();
+    const radiology = await db
+      .selectFrom("specialties")
+      .select("id")
+      .where("slug", "=", "radiology")
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto("job_specialties")
+      .values({ job_id: ids.edited, specialty_id: radiology.id })
+      .execute();
+    const after = await search({ q: "facet edit auditor" });
+    expect(after.total).toBe(1);
+    expect(after.facets.setting).toEqual({ hybrid: 1 });
+    expect(after.facets.type).toEqual({ contract: 1 });
+    expect(after.facets.level).toEqual({ senior: 1 });
+    expect(after.facets.specialty).toEqual({ cardiology: 1, radiology: 1 });
+    expect((await search({ q: "facet edit auditor", setting: ["remote"] })).total).toBe(0);
+
+    await db.updateTable("jobs").set({ status: "closed" }).where("id", "=", ids.edited).execute();
+    expect((await search({ q: "facet edit auditor" })).total).toBe(0);
+  });
 });
 
 describe("ordering and pagination", () => {

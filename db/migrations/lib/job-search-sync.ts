@@ -1,14 +1,18 @@
 import { type Kysely, sql } from "kysely";
 
+/** job_search columns kept by job_search's own triggers, not copied from jobs (T1600). */
+const OWN_COLUMNS = ["facet_key"];
+
 /**
  * The row trigger on jobs that keeps job_search (migration T1300), written from job_search's
- * own columns: each column that is not generated is copied from the job row of the same name.
+ * own columns: each column that is not generated (nor in OWN_COLUMNS) is copied from the job row of the same name.
  * Adding a column to job_search and to jobs, then calling this, is the whole change.
  */
 export async function recreateSearchSync(db: Kysely<any>) {
   const { rows } = await sql<{ column_name: string }>`
     select column_name from information_schema.columns
     where table_schema = current_schema() and table_name = 'job_search' and is_generated = 'NEVER'
+      and column_name not in (${sql.join(OWN_COLUMNS)})
     order by ordinal_position`.execute(db);
   const columns = rows.map((r) => r.column_name);
   const values = columns.map((c) => `new.${c}`).join(", ");
