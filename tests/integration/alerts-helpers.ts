@@ -132,15 +132,30 @@ export async function alertEmails() {
 }
 
 /**
- * The first instant after now (plus a margin) when the wall clock in `zone` reads hour:minute,
- * on `weekday` (0 = Sunday) when given. US zones are whole hours off UTC.
+ * The first instant when the wall clock in `zone` reads hour:minute (on `weekday`, 0 = Sunday,
+ * when given), from the next 7:00 there on: so it lies in a later digest period than now, and
+ * an alert confirmed now is due by then (hour ≥ 7) whatever the hour the test runs at. Before,
+ * a test run at 7:20 in New York jumped to 8:00 the same day, in the same period, and failed.
+ * `after` picks another starting point. US zones are whole hours off UTC.
  */
 export function nextLocalTime(
   zone: string,
   hour: number,
   minute: number,
   weekday?: number,
-  after = new Date(Date.now() + 5 * 60_000),
+  after = new Date(
+    localTimeAfter(zone, 7, 0, undefined, new Date(Date.now() + 5 * 60_000)).getTime() - 1,
+  ),
+) {
+  return localTimeAfter(zone, hour, minute, weekday, after);
+}
+
+function localTimeAfter(
+  zone: string,
+  hour: number,
+  minute: number,
+  weekday: number | undefined,
+  after: Date,
 ) {
   const format = new Intl.DateTimeFormat("en-US", {
     timeZone: zone,

@@ -103,9 +103,9 @@ describe("digests", () => {
       { featured: true },
     );
 
-    const before = nextLocalTime(NY, 6, 30);
-    expect(await runDueDigests({ now: before })).toEqual({ alerts: 0, emails: 0 });
     const at = nextLocalTime(NY, 7, 5);
+    const before = new Date(at.getTime() - 35 * 60_000); // 6:30 the same morning
+    expect(await runDueDigests({ now: before })).toEqual({ alerts: 0, emails: 0 });
     expect(await runDueDigests({ now: at })).toEqual({ alerts: 1, emails: 1 });
     const [email] = await alertEmails();
     expect(email.props).toEqual({
