@@ -333,9 +333,9 @@ const COUNTED = "job_search as jobs" as "jobs";
  * Total, featured total and the five facets in ONE pass over the matching open jobs: rows
  * matching every non-facet filter, grouped by their combination of facet columns (setting,
  * type, level, specialty and credential ids: facet_keys, migration T1600) and featured, a few
- * hundred groups at most, each then given a flag per facet filter. Summed here so each facet counts the rows
- * passing every OTHER facet's filter: the number beside an option is exactly what choosing it
- * yields. Without facets (totals only) every filter goes into the WHERE clause.
+ * hundred groups at most, each then given a flag per facet filter. Summed here so each facet
+ * counts the rows passing every OTHER facet's filter: the number beside an option is exactly
+ * what choosing it yields. Without facets (totals only) every filter goes into the WHERE clause.
  */
 function statsQuery(search: ResolvedSearch, db: Kysely<DB>, facets: boolean) {
   const cond = facetConditions(search);
