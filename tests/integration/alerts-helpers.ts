@@ -3,6 +3,7 @@
 import { insertAlert } from "../../app/alerts/alerts.server";
 import type { Frequency } from "../../app/alerts/alerts-schemas";
 import { checkAlertFilters } from "../../app/alerts/match-columns.server";
+import { DIGEST_HOUR } from "../../app/alerts/schedule.server";
 import { extendJob } from "../../app/billing/fulfillment.server";
 import { refreshSearchVectors } from "../../app/jobs/search-vector.server";
 import { getDb } from "../../app/utils/db.server";
@@ -143,11 +144,15 @@ export function nextLocalTime(
   hour: number,
   minute: number,
   weekday?: number,
-  after = new Date(
-    localTimeAfter(zone, 7, 0, undefined, new Date(Date.now() + 5 * 60_000)).getTime() - 1,
-  ),
+  after = justBeforeNextPeriod(zone),
 ) {
   return localTimeAfter(zone, hour, minute, weekday, after);
+}
+
+/** A millisecond before the next digest hour (7:00) in `zone` at least five minutes from now. */
+function justBeforeNextPeriod(zone: string) {
+  const soon = new Date(Date.now() + 5 * 60_000);
+  return new Date(localTimeAfter(zone, DIGEST_HOUR, 0, undefined, soon).getTime() - 1);
 }
 
 function localTimeAfter(

@@ -5,8 +5,9 @@ const OWN_COLUMNS = ["facet_key"];
 
 /**
  * The row trigger on jobs that keeps job_search (migration T1300), written from job_search's
- * own columns: each column that is not generated (nor in OWN_COLUMNS) is copied from the job row of the same name.
- * Adding a column to job_search and to jobs, then calling this, is the whole change.
+ * own columns: each column that is not generated (nor in OWN_COLUMNS) is copied from the job
+ * row of the same name. Adding a column to job_search and to jobs, then calling this, is the
+ * whole change.
  */
 export async function recreateSearchSync(db: Kysely<any>) {
   const { rows } = await sql<{ column_name: string }>`
