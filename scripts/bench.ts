@@ -463,6 +463,12 @@ async function main() {
       ...SEARCHES,
       { name: "search: fresh common keyword", path: "/jobs?q=fresh", fresh: true },
     ];
+    // BENCH_TARGETS=fresh,job picks the targets whose name has one of the words (and
+    // /healthz, which every ratio is taken against).
+    const only = process.env.BENCH_TARGETS?.split(",").filter(Boolean);
+    const measured = only
+      ? targets.filter((t) => t.path === "/healthz" || only.some((w) => t.name.includes(w)))
+      : targets;
     const picked = (process.env.BENCH_CONFIGS ?? "default,nocache,single").split(",");
     log(
       `\nautocannon: ${CONNECTIONS} and 1 connections, ${DURATION}s per target, server and load on one machine`,
@@ -470,7 +476,7 @@ async function main() {
     for (const config of CONFIGS.filter((c) => picked.includes(c.name))) {
       const site = await startServer(database.url, config.env);
       try {
-        const rows = await measure(db, site, targets, log);
+        const rows = await measure(db, site, measured, log);
         printRows(config.title, rows, log);
       } finally {
         await site.stop();

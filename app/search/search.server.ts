@@ -332,8 +332,9 @@ const COUNTED = "job_search as jobs" as "jobs";
 /**
  * Total, featured total and the five facets in ONE pass over the matching open jobs: rows
  * matching every non-facet filter, grouped by their combination of facet columns (setting,
- * type, level, specialty and credential ids: facet_keys, migration T1600) and featured, a few
- * hundred groups at most, each then given a flag per facet filter. Summed here so each facet
+ * type, level, specialty and credential ids: facet_keys, migration T1600), a few hundred
+ * groups at most, each counting its rows and its featured rows, then given a flag per facet
+ * filter. Summed here so each facet
  * counts the rows passing every OTHER facet's filter: the number beside an option is exactly
  * what choosing it yields. Without facets (totals only) every filter goes into the WHERE clause.
  */
@@ -343,7 +344,8 @@ function statsQuery(search: ResolvedSearch, db: Kysely<DB>, facets: boolean) {
   const flag = (c: Expression<SqlBool> | null) => sql<boolean>`${c ?? sql`true`}`;
   const present = (list: (Expression<SqlBool> | null)[]) =>
     list.filter((c): c is Expression<SqlBool> => c != null);
-  const featured = sql<boolean>`coalesce(jobs.featured_until > now(), false)`;
+  const n = sql<number>`count(*)::int`;
+  const featured = sql<number>`(count(*) filter (where jobs.featured_until > now()))::int`;
   if (!facets) {
     return db
       .selectFrom(COUNTED)
@@ -351,7 +353,6 @@ function statsQuery(search: ResolvedSearch, db: Kysely<DB>, facets: boolean) {
         sql<string>`''`.as("setting"),
         sql<string>`''`.as("employment_type"),
         sql<string>`''`.as("level"),
-        featured.as("featured"),
         sql<boolean>`true`.as("specialty_ok"),
         sql<boolean>`true`.as("credential_ok"),
         sql<boolean>`true`.as("setting_ok"),
@@ -359,24 +360,21 @@ function statsQuery(search: ResolvedSearch, db: Kysely<DB>, facets: boolean) {
         sql<boolean>`true`.as("level_ok"),
         sql<number[]>`'{}'::int[]`.as("specialty_ids"),
         sql<number[]>`'{}'::int[]`.as("credential_ids"),
-        sql<number>`count(*)::int`.as("n"),
+        n.as("n"),
+        featured.as("featured"),
       ])
-      .where(allConditions(search))
-      .groupBy(sql`4`);
+      .where(allConditions(search));
   }
   // Grouped by the small id of the row's facet columns (facet_keys, migration T1600) rather
   // than the columns themselves: hashing two arrays per match cost as much as finding them.
+  // Featured rows are counted in their group rather than grouped apart: half the groups.
   const grouped = (location: Expression<SqlBool> | null) =>
     db
       .selectFrom(COUNTED)
-      .select([
-        sql<number>`jobs.facet_key`.as("facet_key"),
-        featured.as("featured"),
-        sql<number>`count(*)::int`.as("n"),
-      ])
+      .select([sql<number>`jobs.facet_key`.as("facet_key"), n.as("n"), featured.as("featured")])
       .where(isOpen)
       .where((eb) => eb.and(present([...shared, location])))
-      .groupBy([sql`1`, sql`2`]);
+      .groupBy(sql`1`);
   // The setting facet needs every setting counted; remote jobs are matched by state, the
   // others by distance, in two index-friendly branches rather than one OR (disjoint: a
   // combination's setting is either remote or not, so no group is counted twice).
@@ -395,7 +393,6 @@ function statsQuery(search: ResolvedSearch, db: Kysely<DB>, facets: boolean) {
       "jobs.setting",
       "jobs.employment_type",
       "jobs.level",
-      "g.featured",
       flag(cond.specialty).as("specialty_ok"),
       flag(cond.credential).as("credential_ok"),
       flag(cond.setting).as("setting_ok"),
@@ -404,6 +401,7 @@ function statsQuery(search: ResolvedSearch, db: Kysely<DB>, facets: boolean) {
       "jobs.specialty_ids",
       "jobs.credential_ids",
       "g.n",
+      "g.featured",
     ]);
 }
 
@@ -471,7 +469,7 @@ async function computeStats(
     const othersOk = (facet: Facet) => FACETS.every((f) => f === facet || ok[f]);
     if (othersOk("specialty") && ok.specialty) {
       stats.total += g.n;
-      if (g.featured) stats.featured += g.n;
+      stats.featured += g.featured;
     }
     if (!facets) continue;
     if (othersOk("setting")) add(stats.facets.setting, g.setting, g.n);
