@@ -4,7 +4,7 @@
 // tables or the id arrays on the row; only the page's cards are read from jobs.
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from "kysely";
 import type { DB } from "#db/types";
-import { cardBaseQuery, isOpen } from "~/jobs/jobs.server";
+import { cardBaseQuery, isOpenSearchRow } from "~/jobs/jobs.server";
 
 type JobsEb = ExpressionBuilder<DB, "jobs">;
 export type JobFilter = (eb: JobsEb) => Expression<SqlBool>;
@@ -30,7 +30,7 @@ export function atCompany(companyId: number): JobFilter {
   return (eb) => eb("jobs.company_id", "=", companyId);
 }
 
-/** job_search under the name `jobs`: it has every column the filters and isOpen read. */
+/** job_search under the name `jobs`: it has every column the filters read. */
 const OPEN = "job_search as jobs" as "jobs";
 
 /** How many open jobs match a filter. */
@@ -38,7 +38,7 @@ function countOpenJobs(db: Kysely<DB>, filter: JobFilter) {
   return db
     .selectFrom(OPEN)
     .select((eb) => eb.fn.countAll<number>().as("n"))
-    .where(isOpen)
+    .where(isOpenSearchRow)
     .where(filter)
     .executeTakeFirstOrThrow()
     .then((row) => Number(row.n));
@@ -49,7 +49,7 @@ function newestCards(db: Kysely<DB>, filter: JobFilter, limit: number) {
   const newest = db
     .selectFrom(OPEN)
     .select(["jobs.id", "jobs.published_at"])
-    .where(isOpen)
+    .where(isOpenSearchRow)
     .where(filter)
     .orderBy("jobs.published_at", "desc")
     .orderBy("jobs.id", "desc")

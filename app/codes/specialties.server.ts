@@ -1,6 +1,6 @@
 import { type Kysely, sql } from "kysely";
 import type { DB } from "#db/types";
-import { isOpen } from "~/jobs/jobs.server";
+import { isOpen, isOpenSearchRow } from "~/jobs/jobs.server";
 import { cached } from "~/utils/cache.server";
 import { getDb } from "~/utils/db.server";
 import { rangePath } from "./code-systems";
@@ -66,7 +66,7 @@ function salaryStats(db: Kysely<DB>, specialtyId: number) {
   return db
     .selectFrom("job_search as jobs" as "jobs")
     .where(inSpecialtyIds([specialtyId]))
-    .where(isOpen)
+    .where(isOpenSearchRow)
     .where((eb) =>
       eb.or([
         eb("jobs.salary_min_annual", "is not", null),

@@ -10,7 +10,7 @@ import { heldCredentialsArray } from "~/applications/credentials.server";
 import { type CodeBounds, codeInRange } from "~/codes/job-lists.server";
 import { jobConditions, NO_TERMS } from "~/search/conditions.server";
 import { getDb } from "~/utils/db.server";
-import { cardBaseQuery, isOpen } from "./jobs.server";
+import { cardBaseQuery, isOpenSearchRow } from "./jobs.server";
 
 /** What a coder's fit is measured on, read once: ids the ranking query takes as constants. */
 type FitProfile = {
@@ -95,7 +95,7 @@ function bestFits(db: Kysely<DB>, fit: FitProfile, limit: number) {
           "setting_point",
         ),
       ])
-      .where(isOpen)
+      .where(isOpenSearchRow)
       // The /jobs "credentials I hold" condition: through the GIN index and the partial index
       // of jobs requiring none (migration T1410), so only qualifying jobs are read.
       .where(qualified)

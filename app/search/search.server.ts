@@ -9,7 +9,7 @@ import {
   sql,
 } from "kysely";
 import type { DB } from "#db/types";
-import { cardColumns, cardCredentials, isOpen } from "~/jobs/jobs.server";
+import { cardColumns, cardCredentials, isOpenSearchRow } from "~/jobs/jobs.server";
 import { cached } from "~/utils/cache.server";
 import { getDb } from "~/utils/db.server";
 import {
@@ -297,7 +297,7 @@ function allConditions(search: ResolvedSearch) {
     const location = locationFor(search, effectiveSettings(search));
     return eb.and(
       [
-        isOpen(eb),
+        isOpenSearchRow(eb),
         ...sharedConditions(search),
         location,
         facets.specialty,
@@ -372,7 +372,7 @@ function statsQuery(search: ResolvedSearch, db: Kysely<DB>, facets: boolean) {
     db
       .selectFrom(COUNTED)
       .select([sql<number>`jobs.facet_key`.as("facet_key"), n.as("n"), featured.as("featured")])
-      .where(isOpen)
+      .where(isOpenSearchRow)
       .where((eb) => eb.and(present([...shared, location])))
       .groupBy(sql`1`);
   // The setting facet needs every setting counted; remote jobs are matched by state, the
@@ -410,7 +410,10 @@ function statsQuery(search: ResolvedSearch, db: Kysely<DB>, facets: boolean) {
  * decompresses each job's search document to test it; the GIN index answers the same
  * question without reading one (no recheck for plain words). With a keyword the count runs
  * with sequential scans off; every count gets room to group in memory (the planner expects
- * a group per row, because of the id arrays, and would sort to disk instead).
+ * a group per row, because of the id arrays, and would sort to disk instead), and runs in one
+ * process: with its rows decoded only up to the counted columns (T1700), parallel workers
+ * cost more to start and merge than they save (~2 ms at one connection), and on two cores
+ * under load they only take turns with other requests.
  */
 async function runCounts(search: ResolvedSearch, db: Kysely<DB>, facets: boolean) {
   return withSearchPlan(search, db, (trx) => statsQuery(search, trx, facets).execute(), {
@@ -432,7 +435,9 @@ async function withSearchPlan<T>(
   const viaIndex = search.keyword && !search.fuzzy;
   if (db.isTransaction || (!viaIndex && !counting)) return run(db);
   return db.transaction().execute(async (trx) => {
-    if (counting) await sql`set local enable_sort = off; set local work_mem = '32MB'`.execute(trx);
+    if (counting)
+      await sql`set local enable_sort = off; set local work_mem = '32MB';
+        set local max_parallel_workers_per_gather = 0`.execute(trx);
     if (viaIndex) await sql`set local enable_seqscan = off`.execute(trx);
     return run(trx);
   });
@@ -595,6 +600,17 @@ export async function searchJobs(
   } = {},
 ): Promise<SearchResult> {
   let search = await resolveSearch(filters, db, held);
+  const exact = search;
+  // Page one's featured part needs nothing from the counts but how many rows to keep (at most
+  // a page of featured jobs, and the counts say how many there are), so it is read beside them.
+  const firstFeatured =
+    search.filters.page === 1
+      ? withSearchPlan(search, db, (trx) =>
+          listQuery(search, trx, true, { limit: pageSize }).execute(),
+        )
+      : null;
+  // Read only if the counts say so; never left to reject unheard.
+  firstFeatured?.catch(() => {});
   let stats = await cachedStats(search, db, { facets, cacheSeconds });
   if (stats.total === 0 && search.keyword?.plain) {
     const fuzzy = { ...search, fuzzy: true };
@@ -622,11 +638,13 @@ export async function searchJobs(
   const restOffset = Math.max(0, offset - stats.featured);
   const restTake = pageSize - featuredTake;
   const [featuredJobs, restJobs] = await Promise.all([
-    featuredTake > 0
-      ? withSearchPlan(search, db, (trx) =>
-          listQuery(search, trx, true, { limit: featuredTake, offset }).execute(),
-        )
-      : [],
+    featuredTake === 0
+      ? []
+      : firstFeatured && search === exact
+        ? firstFeatured.then((rows) => rows.slice(0, featuredTake))
+        : withSearchPlan(search, db, (trx) =>
+            listQuery(search, trx, true, { limit: featuredTake, offset }).execute(),
+          ),
     restTake > 0 && stats.total > stats.featured && offset < stats.total
       ? withSearchPlan(search, db, (trx) =>
           listQuery(search, trx, false, { limit: restTake, offset: restOffset }).execute(),

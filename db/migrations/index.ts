@@ -23,6 +23,7 @@ import * as specialtyRejections from "./2026-12-02T1500_specialty_rejections";
 import * as jobSearchLists from "./2026-12-02T1510_job_search_lists";
 import * as facetKeys from "./2026-12-02T1600_facet_keys";
 import * as jobSearchLayout from "./2026-12-02T1700_job_search_layout";
+import * as jobSearchListed from "./2026-12-02T1710_job_search_listed";
 
 // Every migration, by name, in order. Listed by hand (not read from the folder) so the same
 // code runs under tsx, Vitest and any bundler: add a line for each new migration file.
@@ -53,4 +54,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-02T1510_job_search_lists": jobSearchLists,
   "2026-12-02T1600_facet_keys": facetKeys,
   "2026-12-02T1700_job_search_layout": jobSearchLayout,
+  "2026-12-02T1710_job_search_listed": jobSearchListed,
 };

@@ -1,9 +1,10 @@
-// "Open" has two forms, SQL for queries (isOpen) and JavaScript for rows already loaded
-// (isOpenJob): they must agree on every kind of job, or a list and a page would disagree.
+// "Open" has three forms, SQL for queries (isOpen), SQL for job_search, which holds only the
+// jobs that can be open (isOpenSearchRow), and JavaScript for rows already loaded (isOpenJob):
+// they must agree on every kind of job, or a list, a count and a page would disagree.
 import { en, Faker } from "@faker-js/faker";
 import { describe, expect, it } from "vitest";
 import { isOpenJob, jobClock } from "../../app/jobs/job-status";
-import { isOpen } from "../../app/jobs/jobs.server";
+import { isOpen, isOpenSearchRow } from "../../app/jobs/jobs.server";
 import { getDb } from "../../app/utils/db.server";
 import { buildJob, insertBuiltJobs } from "../factories/jobs";
 import { createUser } from "../factories/users";
@@ -55,6 +56,25 @@ describe("open jobs", () => {
       expect({ ...kind, sql: row.open }).toEqual({ ...kind, sql: kind.open });
       expect({ ...kind, js: isOpenJob(row) }).toEqual({ ...kind, js: kind.open });
     }
+    const searchable = () =>
+      db
+        .selectFrom("job_search as jobs" as "jobs")
+        .select("jobs.id")
+        .where(isOpenSearchRow)
+        .where("jobs.id", "in", ids)
+        .execute()
+        .then((r) => r.map((row) => row.id));
+    const listed = await searchable();
+    for (const [i, kind] of kinds.entries())
+      expect({ ...kind, search: listed.includes(ids[i]) }).toEqual({ ...kind, search: kind.open });
+    // A hold lifted puts the job back in job_search; a new hold takes it out again.
+    const held = ids[kinds.findIndex((k) => k.held_since)];
+    const hold = (at: Date | null) =>
+      db.updateTable("jobs").set({ held_since: at }).where("id", "=", held).execute();
+    await hold(null);
+    expect(await searchable()).toContain(held);
+    await hold(new Date());
+    expect(await searchable()).not.toContain(held);
   });
 
   it("pause a held job's clock: still in its period, not live, days left counted from the hold", () => {

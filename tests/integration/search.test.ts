@@ -237,6 +237,15 @@ describe("keyword search", () => {
     expect(idsOf(await search({ q: "zenit" }))).toContain(ids.radiology);
   });
 
+  it("pins a featured job found through a typo (page one's featured part is read for the search shown)", async () => {
+    // The exact search for the typo finds nothing, so its featured part (read beside the
+    // counts) is empty: the page must show the similar-title search's featured job instead.
+    const typo = await search({ q: "auditr" });
+    expect(typo.search.fuzzy).toBe(true);
+    expect(typo.jobs[0]).toMatchObject({ id: ids.featured, featured: true });
+    expect(typo.total).toBe(typo.jobs.length);
+  });
+
   it("searches specialty, credential and company words too", async () => {
     expect(idsOf(await search({ q: "CIRCC" }))).toEqual([ids.radiology]);
     expect(idsOf(await search({ q: "zenith" }))).toEqual([ids.radiology]);
