@@ -37,6 +37,13 @@ export async function reorderColumns(db: Kysely<any>, table: string, order: stri
       `reorderColumns(${table}): order lacks ${missing.join(", ") || "nothing"}, names unknown ${unknown.join(", ") || "nothing"}`,
     );
 
+  // Postgres 18 names each NOT NULL as a constraint (the embedded server of `npm start`): the
+  // rewritten table keeps those names, not names taken from the scratch table's.
+  const { rows: notNulls } = await sql<{ column: string; name: string }>`
+    select a.attname as column, c.conname as name from pg_constraint c
+    join pg_attribute a on a.attrelid = c.conrelid and a.attnum = c.conkey[1]
+    where c.conrelid = ${oid} and c.contype = 'n'`.execute(db);
+  const notNullName = new Map(notNulls.map((n) => [n.column, n.name]));
   const { rows: constraints } = await sql<{ name: string; def: string }>`
     select conname as name, pg_get_constraintdef(oid) as def from pg_constraint
     where conrelid = ${oid} and contype <> 'n' order by contype = 'f', conname`.execute(db);
@@ -51,11 +58,15 @@ export async function reorderColumns(db: Kysely<any>, table: string, order: stri
     select reloptions as options from pg_class where oid = ${oid}`.execute(db);
 
   const scratch = `${table}_reordered`;
+  const notNull = (column: string) => {
+    const name = notNullName.get(column);
+    return name ? ` constraint ${name} not null` : " not null";
+  };
   const definitions = order.map((name) => {
     const c = byName.get(name) as Column;
     const tail = c.generated
       ? ` generated always as (${c.default_expr}) stored`
-      : `${c.default_expr ? ` default ${c.default_expr}` : ""}${c.not_null ? " not null" : ""}`;
+      : `${c.default_expr ? ` default ${c.default_expr}` : ""}${c.not_null ? notNull(c.name) : ""}`;
     return `${name} ${c.type}${tail}`;
   });
   const withOptions = options[0]?.options?.length ? ` with (${options[0].options.join(", ")})` : "";
