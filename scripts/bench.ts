@@ -288,6 +288,8 @@ async function load(url: string, target: Target, connections: number, seconds: n
     connections,
     duration: seconds,
     pipelining: 1,
+    // BENCH_GZIP=1 asks for gzip as browsers do (autocannon sends no Accept-Encoding).
+    ...(process.env.BENCH_GZIP === "1" ? { headers: { "accept-encoding": "gzip" } } : {}),
     ...(target.fresh
       ? { requests: [{ setupRequest: (req: object) => ({ ...req, path: freshSearchPath() }) }] }
       : {}),

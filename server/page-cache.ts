@@ -4,7 +4,9 @@
 // version read after the request arrived is still the same. The reads are shared: one query
 // answers every request that arrived before it started, so a hit costs a fraction of a
 // round trip, not a render. The HTML is kept with the CSP nonce cut out, and every hit gets the
-// fresh nonce of its own response.
+// fresh nonce of its own response. Each part is also kept compressed, so a hit for a browser
+// (which asks for gzip) costs a few copies rather than compressing the whole page again.
+import { constants, crc32, deflateRawSync } from "node:zlib";
 import type { Request as ExpressRequest } from "express";
 import { sql } from "kysely";
 import { recordJobView } from "../app/jobs/posting-stats.server";
@@ -45,7 +47,9 @@ type Entry = {
   status: number;
   headers: [string, string][];
   /** The HTML split at its nonce. */
-  parts: string[];
+  parts: Buffer[];
+  /** Each part as raw deflate blocks ending on a byte boundary (a sync flush), not final. */
+  deflated: Buffer[];
 };
 
 const entries = new Map<string, Entry>();
@@ -106,13 +110,64 @@ export function currentVersion(): Promise<string> {
   return queued;
 }
 
-export type CachedPage = { status: number; headers: [string, string][]; body: string };
+export type CachedPage = {
+  status: number;
+  headers: [string, string][];
+  body: Buffer;
+  /** "gzip" when `body` is gzip-compressed (asked for with `gzip` in lookUp). */
+  encoding: "gzip" | null;
+};
+
+const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]);
+/** An empty final block (fixed Huffman codes, end of block at once): ends the deflate stream. */
+const FINAL_BLOCK = Buffer.from([0x03, 0x00]);
+
+/** A stored (uncompressed) deflate block holding `bytes` (under 64 KiB), not final. */
+function storedBlock(bytes: Buffer) {
+  const head = Buffer.alloc(5);
+  head.writeUInt16LE(bytes.length, 1);
+  head.writeUInt16LE(~bytes.length & 0xffff, 3);
+  return Buffer.concat([head, bytes]);
+}
+
+/**
+ * The page as one gzip member (RFC 1951/1952): each part's deflate blocks as stored, the nonce
+ * between them in a stored block, an empty final block, then the CRC-32 and length of the
+ * whole. Valid because each part was compressed on its own (no reference reaches across
+ * parts) and each ends byte-aligned.
+ */
+function gzipped(entry: Entry, filler: Buffer) {
+  const nonceBlock = storedBlock(filler);
+  const pieces: Buffer[] = [GZIP_HEADER];
+  let crc = 0;
+  let size = 0;
+  for (const [i, part] of entry.parts.entries()) {
+    if (i) {
+      pieces.push(nonceBlock);
+      crc = crc32(filler, crc);
+      size += filler.length;
+    }
+    pieces.push(entry.deflated[i]);
+    crc = crc32(part, crc);
+    size += part.length;
+  }
+  const trailer = Buffer.alloc(8);
+  trailer.writeUInt32LE(crc >>> 0, 0);
+  trailer.writeUInt32LE(size >>> 0, 4);
+  pieces.push(FINAL_BLOCK, trailer);
+  return Buffer.concat(pieces);
+}
 
 /**
  * A hit for `key` with `nonce` put in, or null (missing, too old, or older than `version`, read
  * by currentVersion after the request arrived).
  */
-export function lookUp(key: string, nonce: string, version: string): CachedPage | null {
+export function lookUp(
+  key: string,
+  nonce: string,
+  version: string,
+  { gzip = false }: { gzip?: boolean } = {},
+): CachedPage | null {
   const entry = entries.get(key);
   if (!entry) return null;
   if (Date.now() - entry.at > MAX_AGE_MS) {
@@ -123,7 +178,12 @@ export function lookUp(key: string, nonce: string, version: string): CachedPage 
     if (entries.get(key) === entry) entries.delete(key);
     return null;
   }
-  return { status: entry.status, headers: entry.headers, body: entry.parts.join(nonce) };
+  // Kept and joined as bytes: a string would be joined, then encoded again on the way out.
+  const filler = Buffer.from(nonce);
+  const { status, headers } = entry;
+  if (gzip) return { status, headers, body: gzipped(entry, filler), encoding: "gzip" };
+  const pieces = entry.parts.flatMap((part, i) => (i ? [filler, part] : [part]));
+  return { status, headers, body: Buffer.concat(pieces), encoding: null };
 }
 
 /** Whether a rendered response may be kept for everyone. */
@@ -145,13 +205,15 @@ export function store(
   const headers = [...response.headers].filter(
     ([name]) => name !== "set-cookie" && name !== "content-length",
   );
+  const parts = (nonce ? body.split(nonce) : [body]).map((part) => Buffer.from(part));
   if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
   entries.set(key, {
     version,
     at: Date.now(),
     status: response.status,
     headers,
-    parts: nonce ? body.split(nonce) : [body],
+    parts,
+    deflated: parts.map((part) => deflateRawSync(part, { finishFlush: constants.Z_SYNC_FLUSH })),
   });
 }
 

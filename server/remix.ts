@@ -37,8 +37,8 @@ export function createRemixHandler({
     ? createRemixRequestHandler(guardBuild(build), mode)
     : createRemixRequestHandler(async () => guardBuild(await getBuild()), mode);
   return async (req: Request, res: Response, next: NextFunction) => {
-    const request = toFetchRequest(req, res);
-    if (!request) {
+    const url = requestUrl(req);
+    if (!url) {
       res.status(400).type("text/plain").send("Bad Request: the Host header is not a host name.");
       return;
     }
@@ -47,16 +47,23 @@ export function createRemixHandler({
       const nonce = String(res.locals.cspNonce ?? "");
       // The cache never fails a page: if its version cannot be read, the page is rendered.
       const version = key ? await currentVersion().catch(() => null) : null;
+      // A hit is answered before any fetch Request is built for Remix.
+      // Compressed here, from the entry's compressed parts, for a client that takes gzip (the
+      // compression middleware leaves a response that has its encoding alone).
+      const gzip = req.acceptsEncodings("gzip", "identity") === "gzip";
+      const hit = key && version !== null ? lookUp(key, nonce, version, { gzip }) : null;
+      if (hit) {
+        countHit(req, url.href);
+        res.status(hit.status);
+        for (const [name, value] of hit.headers) res.setHeader(name, value);
+        res.setHeader("X-Page-Cache", "hit");
+        res.append("Vary", "Accept-Encoding");
+        if (hit.encoding) res.setHeader("Content-Encoding", hit.encoding);
+        res.end(hit.body);
+        return;
+      }
+      const request = toFetchRequest(req, res, url);
       if (key && version !== null) {
-        const hit = await lookUp(key, nonce, version);
-        if (hit) {
-          countHit(req, request.url);
-          res.status(hit.status);
-          for (const [name, value] of hit.headers) res.setHeader(name, value);
-          res.setHeader("X-Page-Cache", "hit");
-          res.end(hit.body);
-          return;
-        }
         // The version was read before rendering: a change committed meanwhile makes it older.
         const response = await handle(request, getLoadContext(req, res));
         if (storable(response)) {
@@ -77,13 +84,17 @@ export function createRemixHandler({
   };
 }
 
-function toFetchRequest(req: Request, res: Response): globalThis.Request | null {
+/** The request's URL, or null when its Host header is not a host name. */
+function requestUrl(req: Request): URL | null {
   // req.hostname and req.protocol follow the TRUST_PROXY setting.
   const port = /:(\d{1,5})$/.exec(req.get("host") ?? "")?.[1];
   const url = URL.parse(
     `${req.protocol}://${req.hostname}${port ? `:${port}` : ""}${req.originalUrl}`,
   );
-  if (!req.hostname || !url) return null;
+  return req.hostname && url ? url : null;
+}
+
+function toFetchRequest(req: Request, res: Response, url: URL): globalThis.Request {
   const headers = new Headers();
   // Cross-site POSTs to these paths are by design (one-click unsubscribe from a mail client):
   // our origin check lets them through, and Remix's own, which would throw (a 500) on a

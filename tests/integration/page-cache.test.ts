@@ -1,6 +1,8 @@
 // The page cache (server/page-cache.ts, decision 023) against the real site with two web
 // processes: never a stale page, never a reused nonce, views still counted, bypass for
 // cookies and unknown queries.
+import http from "node:http";
+import { gunzipSync } from "node:zlib";
 import { en, Faker } from "@faker-js/faker";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../app/utils/db.server";
@@ -97,6 +99,49 @@ describe("page cache", () => {
       .where("id", "=", jobId)
       .execute();
     for (let i = 0; i < 4; i++) expect((await get(jobPath)).status).toBe(410);
+  });
+
+  it("sends browsers that take gzip a valid gzip body with the hit's own nonce", async () => {
+    // Raw HTTP, so the bytes are checked as sent (fetch would decompress them itself).
+    // A page no other test here changes.
+    const path = "/specialties";
+    const raw = (headers: Record<string, string>) =>
+      new Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+        http
+          .get(site.url + path, { headers: { "user-agent": BROWSER, ...headers } }, (res) => {
+            const chunks: Buffer[] = [];
+            res.on("data", (chunk: Buffer) => chunks.push(chunk));
+            res.on("end", () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+          })
+          .on("error", reject);
+      });
+    const nonceOf = (headers: http.IncomingHttpHeaders) =>
+      /'nonce-([^']+)'/.exec(String(headers["content-security-policy"]))?.[1] ?? "";
+    const hits = [];
+    for (let i = 0; i < 4; i++) hits.push(await raw({ "accept-encoding": "gzip, deflate, br" }));
+    const plain = await raw({ "accept-encoding": "identity" });
+    expect(plain.headers["x-page-cache"]).toBe("hit");
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    const gzipHits = hits.filter((h) => h.headers["x-page-cache"] === "hit");
+    expect(gzipHits.length).toBeGreaterThanOrEqual(2);
+    const nonces = new Set<string>();
+    for (const hit of gzipHits) {
+      expect(hit.headers["content-encoding"]).toBe("gzip");
+      expect(hit.headers.vary).toMatch(/Accept-Encoding/i);
+      // gunzip checks the CRC and the length in the trailer.
+      const html = gunzipSync(hit.body).toString();
+      const nonce = nonceOf(hit.headers);
+      nonces.add(nonce);
+      expect(html).toContain("Cardiology");
+      expect(new Set([...html.matchAll(/nonce="([^"]+)"/g)].map((m) => m[1]))).toEqual(
+        new Set([nonce]),
+      );
+      // The same page as sent uncompressed, nonce aside.
+      expect(html.replaceAll(nonce, "N")).toBe(
+        plain.body.toString().replaceAll(nonceOf(plain.headers), "N"),
+      );
+    }
+    expect(nonces.size).toBe(gzipHits.length);
   });
 
   it("renders for anyone with a cookie and for queries it does not know", async () => {
