@@ -48,8 +48,12 @@ type Entry = {
   headers: [string, string][];
   /** The HTML split at its nonce. */
   parts: Buffer[];
-  /** Each part as raw deflate blocks ending on a byte boundary (a sync flush), not final. */
-  deflated: Buffer[];
+  /**
+   * Each part as raw deflate blocks ending on a byte boundary (a sync flush), not final: made
+   * by the first hit that asks for gzip, not when the page is stored (a page seen once, such
+   * as a search nobody repeats, never pays for it).
+   */
+  deflated?: Buffer[];
 };
 
 const entries = new Map<string, Entry>();
@@ -137,6 +141,10 @@ function storedBlock(bytes: Buffer) {
  * parts) and each ends byte-aligned.
  */
 function gzipped(entry: Entry, filler: Buffer) {
+  entry.deflated ??= entry.parts.map((part) =>
+    deflateRawSync(part, { finishFlush: constants.Z_SYNC_FLUSH }),
+  );
+  const deflated = entry.deflated;
   const nonceBlock = storedBlock(filler);
   const pieces: Buffer[] = [GZIP_HEADER];
   let crc = 0;
@@ -147,7 +155,7 @@ function gzipped(entry: Entry, filler: Buffer) {
       crc = crc32(filler, crc);
       size += filler.length;
     }
-    pieces.push(entry.deflated[i]);
+    pieces.push(deflated[i]);
     crc = crc32(part, crc);
     size += part.length;
   }
@@ -213,7 +221,6 @@ export function store(
     status: response.status,
     headers,
     parts,
-    deflated: parts.map((part) => deflateRawSync(part, { finishFlush: constants.Z_SYNC_FLUSH })),
   });
 }
 
