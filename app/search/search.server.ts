@@ -334,9 +334,9 @@ const COUNTED = "job_search as jobs" as "jobs";
  * matching every non-facet filter, grouped by their combination of facet columns (setting,
  * type, level, specialty and credential ids: facet_keys, migration T1600), a few hundred
  * groups at most, each counting its rows and its featured rows, then given a flag per facet
- * filter. Summed here so each facet
- * counts the rows passing every OTHER facet's filter: the number beside an option is exactly
- * what choosing it yields. Without facets (totals only) every filter goes into the WHERE clause.
+ * filter. Summed here so each facet counts the rows passing every OTHER facet's filter: the
+ * number beside an option is exactly what choosing it yields. Without facets (totals only)
+ * every filter goes into the WHERE clause.
  */
 function statsQuery(search: ResolvedSearch, db: Kysely<DB>, facets: boolean) {
   const cond = facetConditions(search);
