@@ -47,11 +47,15 @@ export function createRemixHandler({
       const nonce = String(res.locals.cspNonce ?? "");
       // The cache never fails a page: if its version cannot be read, the page is rendered.
       const version = key ? await currentVersion().catch(() => null) : null;
-      // A hit is answered before any fetch Request is built for Remix.
-      // Compressed here, from the entry's compressed parts, for a client that takes gzip (the
-      // compression middleware leaves a response that has its encoding alone).
-      const gzip = req.acceptsEncodings("gzip", "identity") === "gzip";
-      const hit = key && version !== null ? lookUp(key, nonce, version, { gzip }) : null;
+      // A hit is answered before any fetch Request is built for Remix. It is gzipped here,
+      // from the entry's compressed parts, for a client that takes gzip (the compression
+      // middleware leaves a response that has its encoding alone).
+      const hit =
+        key && version !== null
+          ? lookUp(key, nonce, version, {
+              gzip: req.acceptsEncodings("gzip", "identity") === "gzip",
+            })
+          : null;
       if (hit) {
         countHit(req, url.href);
         res.status(hit.status);

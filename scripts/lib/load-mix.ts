@@ -139,15 +139,15 @@ function pick<T>(items: T[]): T {
  * short run (the outage test's 12 s) sometimes sent no application outside the outage.
  */
 function kindChooser(): () => Kind {
-  const credit = new Map<Kind, number>(MIX.map(([kind]) => [kind, 0]));
+  const credit = MIX.map(() => 0);
   return () => {
-    let best: Kind = "search";
-    for (const [kind, share] of MIX) {
-      credit.set(kind, (credit.get(kind) ?? 0) + share);
-      if ((credit.get(kind) ?? 0) > (credit.get(best) ?? 0)) best = kind;
+    let best = 0;
+    for (const [i, [, share]] of MIX.entries()) {
+      credit[i] += share;
+      if (credit[i] > credit[best]) best = i;
     }
-    credit.set(best, (credit.get(best) ?? 0) - 1);
-    return best;
+    credit[best] -= 1;
+    return MIX[best][0];
   };
 }
 

@@ -7,6 +7,8 @@ type Column = {
   default_expr: string | null;
   generated: boolean;
   storage: string;
+  /** An identity column or a collation of its own: not carried over, so refused. */
+  unsupported: boolean;
 };
 
 const STORAGE: Record<string, string> = { p: "plain", e: "external", m: "main", x: "extended" };
@@ -26,8 +28,11 @@ export async function reorderColumns(db: Kysely<any>, table: string, order: stri
   const { rows: columns } = await sql<Column>`
     select a.attname as name, format_type(a.atttypid, a.atttypmod) as type,
            a.attnotnull as not_null, a.attgenerated = 's' as generated,
-           a.attstorage as storage, pg_get_expr(d.adbin, d.adrelid) as default_expr
-    from pg_attribute a left join pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum
+           a.attstorage as storage, pg_get_expr(d.adbin, d.adrelid) as default_expr,
+           a.attidentity <> '' or a.attcollation <> t.typcollation as unsupported
+    from pg_attribute a
+    join pg_type t on t.oid = a.atttypid
+    left join pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum
     where a.attrelid = ${oid} and a.attnum > 0 and not a.attisdropped`.execute(db);
   const byName = new Map(columns.map((c) => [c.name, c]));
   const missing = columns.filter((c) => !order.includes(c.name)).map((c) => c.name);
@@ -35,6 +40,11 @@ export async function reorderColumns(db: Kysely<any>, table: string, order: stri
   if (missing.length || unknown.length)
     throw new Error(
       `reorderColumns(${table}): order lacks ${missing.join(", ") || "nothing"}, names unknown ${unknown.join(", ") || "nothing"}`,
+    );
+  const unsupported = columns.filter((c) => c.unsupported).map((c) => c.name);
+  if (unsupported.length)
+    throw new Error(
+      `reorderColumns(${table}): identity or collated columns are not carried over: ${unsupported.join(", ")}`,
     );
 
   // Postgres 18 names each NOT NULL as a constraint (the embedded server of `npm start`): the
@@ -71,10 +81,8 @@ export async function reorderColumns(db: Kysely<any>, table: string, order: stri
   });
   const withOptions = options[0]?.options?.length ? ` with (${options[0].options.join(", ")})` : "";
   await sql.raw(`create table ${scratch} (${definitions.join(", ")})${withOptions}`).execute(db);
-  for (const c of columns)
-    await sql
-      .raw(`alter table ${scratch} alter column ${c.name} set storage ${STORAGE[c.storage]}`)
-      .execute(db);
+  const storage = columns.map((c) => `alter column ${c.name} set storage ${STORAGE[c.storage]}`);
+  await sql.raw(`alter table ${scratch} ${storage.join(", ")}`).execute(db);
   const copied = order.filter((name) => !byName.get(name)?.generated).join(", ");
   // Triggers are replayed after the copy: the rows already carry what they computed.
   await sql.raw(`insert into ${scratch} (${copied}) select ${copied} from ${table}`).execute(db);
